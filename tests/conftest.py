@@ -1,0 +1,29 @@
+"""Shared fixtures: where the fixtures and the real samples are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).parent
+REPO_ROOT = TESTS_DIR.parent
+SAMPLES_DIR = REPO_ROOT.parent / "shared" / "samples"
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    """The real reports beside the repository; tests that need them skip without them."""
+    if not SAMPLES_DIR.is_dir():
+        pytest.skip("../shared/samples is absent")
+    return SAMPLES_DIR
+
+
+def sample_path(prefix: str) -> Path:
+    """The sample file whose name starts with ``prefix`` (000 … 004), or skip."""
+    if not SAMPLES_DIR.is_dir():
+        pytest.skip("../shared/samples is absent")
+    matches = sorted(SAMPLES_DIR.glob(f"{prefix}_*"))
+    if not matches:
+        pytest.skip(f"sample {prefix} is absent")
+    return matches[0]

@@ -1,0 +1,278 @@
+"""The data at the heart of report-validator: frozen dataclasses and nothing else.
+
+Every other module speaks in these types, so this module imports nothing of ours.
+Positions are 1-based and counted in characters of the original text, so a
+fullwidth ``（`` is one column, as an editor shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["pass", "fail"]
+HeadingKind = Literal["heading", "enum"]
+ParagraphKind = Literal[
+    "title",  # a report's title line (or a compilation's collective title)
+    "heading",  # a numbered or unnumbered heading, standalone or run-in
+    "enum",  # an enumeration item: 一是…, 其一…, 第一，…
+    "body",  # an ordinary paragraph
+    "toc_header",  # the 目录 line
+    "toc",  # an entry of the 目录 block
+    "salutation",  # a speech's 同志们：
+    "closing",  # a speech's 谢谢大家！
+]
+
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of text: 1-based lines and columns, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def on_line(cls, line: int, column: int, end_column: int) -> Span:
+        return cls(line, column, line, end_column)
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    """How a heading marker is written, so rules can judge it without re-parsing.
+
+    ``numeral`` is ``chinese`` (一), ``arabic`` (1), ``circled`` (① ⑴) or
+    ``none`` (unnumbered and word-ordinal headings); ``brackets`` is
+    ``fullwidth`` （）, ``halfwidth`` (), ``mixed`` （) or ``none``;
+    ``delimiter`` is the punctuation after the numeral or bracket as written
+    (``、`` ``.`` ``．`` ``，`` or empty); ``digits`` is ``fullwidth`` when the
+    Arabic digits are ０-９.
+    """
+
+    numeral: str = "none"
+    brackets: str = "none"
+    delimiter: str = ""
+    digits: str = "halfwidth"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One non-blank line of the source: in our inputs a line is a paragraph."""
+
+    index: int  # position among the file's paragraphs, 0-based
+    kind: ParagraphKind
+    text: str  # the line without its leading indentation
+    span: Span  # where ``text`` stands; the indentation is before span.column
+    indent: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered (or unnumbered) heading, or an enumeration item, with its subtree.
+
+    ``rank`` is the GB/T 9704 level of the marker: 1 一、 · 2 （一） · 3 1. ·
+    4 （1） · 5 ①; enumeration items (一是, 其一, 第一，) have no rank.
+    ``depth`` is where the heading sits in the tree (1 = top), which differs
+    from ``rank`` when a level is skipped (一、 straight to 1.).
+    ``title`` is the heading text after the marker; for a run-in heading
+    (``1.加强教育。正文……``) it is the text before the first 。 and
+    ``run_in`` is true.
+    """
+
+    kind: HeadingKind
+    rank: int | None
+    depth: int
+    marker: str
+    style: MarkerStyle
+    number: int | None
+    title: str
+    run_in: bool
+    span: Span  # marker and title
+    marker_span: Span
+    paragraph: int  # index of the Paragraph that holds it
+    children: tuple[Heading, ...] = ()
+
+    def walk(self) -> Iterator[Heading]:
+        """This heading and every heading below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report. A compilation file yields several, all sharing ``text``.
+
+    ``text`` is the whole decoded file (line endings made ``\\n``, nothing
+    else changed); ``paragraphs`` are this report's own, in order, with
+    positions in the file, so line numbers stay those of the file.
+    """
+
+    path: str
+    text: str
+    title: Paragraph | None
+    lead: Paragraph | None
+    paragraphs: tuple[Paragraph, ...]
+    headings: tuple[Heading, ...]
+    source_format: str = "text"
+
+    @property
+    def first_line(self) -> int:
+        return self.paragraphs[0].span.line if self.paragraphs else 1
+
+    @property
+    def last_line(self) -> int:
+        return self.paragraphs[-1].span.line if self.paragraphs else 1
+
+    def iter_headings(self) -> Iterator[Heading]:
+        """Every heading and enumeration item, in document order."""
+        for heading in self.headings:
+            yield from heading.walk()
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """What the parser makes of one file: its paragraphs and the reports in it.
+
+    ``front_matter`` holds the paragraphs that belong to no report: a
+    compilation's collective title and its 目录 block.
+    """
+
+    path: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    documents: tuple[Document, ...]
+    front_matter: tuple[Paragraph, ...] = ()
+
+
+# ---------------------------------------------------------------------------- checklists
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in Chinese and English; ``get`` falls back to Chinese."""
+
+    zh: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.zh
+
+
+@dataclass(frozen=True)
+class Cues:
+    """How a checklist item is satisfied: where to look and for what.
+
+    ``scope`` is ``title``, ``lead``, ``heading`` (heading titles only),
+    ``paragraph`` (headings first, then paragraphs) or ``document`` (any
+    paragraph, title included). ``headings``/``paragraphs`` are plain phrases;
+    ``heading_patterns``/``paragraph_patterns`` are regular expressions
+    (linear-time RE2 syntax). An item passes on one heading hit, or on
+    ``min_evidence`` distinct paragraph cues.
+    """
+
+    scope: str = "paragraph"
+    headings: tuple[str, ...] = ()
+    heading_patterns: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    paragraph_patterns: tuple[str, ...] = ()
+    min_evidence: int = 1
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing a report must contain (or one order it must keep)."""
+
+    id: str
+    label: Text
+    severity: Severity
+    description: Text
+    source: str
+    cues: Cues = Cues()
+    code: str = ""  # the SEC-… code of domain.md §4.3 this item implements
+    after: tuple[str, ...] = ()  # evidence must come after these items' evidence
+    order: tuple[str, ...] = ()  # for an order item: these items' evidence in this order
+    message_fail: Text = Text("")
+    message_pass: Text = Text("")
+
+
+@dataclass(frozen=True)
+class GenreDetection:
+    """How a checklist recognises its genre: regexes on the title and on paragraphs."""
+
+    title_patterns: tuple[str, ...] = ()
+    text_patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """A checklist's (or configuration's) say on one rule: on or off, severity, options."""
+
+    code: str
+    enabled: bool = True
+    severity: Severity | None = None
+    options: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A validated YAML checklist, ``extends`` already resolved."""
+
+    id: str
+    name: Text
+    items: tuple[ChecklistItem, ...]
+    detection: GenreDetection = GenreDetection()
+    rules: tuple[RuleSetting, ...] = ()
+    path: str = ""
+    origin: str = "built-in"  # or "plugin-name 1.2.3", or a file path
+
+    def item(self, item_id: str) -> ChecklistItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+# ---------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Result:
+    """One line of the verdict: an item or a rule, passed or failed, and where.
+
+    Passes are results too, so a checklist shows what it checked. ``span`` is
+    None when a result has no place (a missing section).
+    """
+
+    kind: Literal["item", "rule"]
+    id: str
+    status: Status
+    severity: Severity
+    message: str
+    span: Span | None = None
+    evidence: str = ""
+
+    def sort_key(self) -> tuple[int, int, int, str]:
+        line, column = (self.span.line, self.span.column) if self.span else (0, 0)
+        return (0 if self.kind == "item" else 1, line, column, self.id)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """The verdict on one report of a file."""
+
+    title: str | None
+    line: int
+    checklist: str
+    results: tuple[Result, ...]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The verdict on one file: its reports, or the input error that stopped it."""
+
+    path: str
+    reports: tuple[ReportResult, ...] = ()
+    error: str | None = None

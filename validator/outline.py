@@ -1,0 +1,140 @@
+"""The heading tree of one report, nested by rank as a reader nests it.
+
+Nesting is tolerant, because real reports are: a skipped level (一、 straight
+to 1.) nests the 1. items under the 一、; numbering that runs on across parents
+(1.–12. across （一）…（四）) still nests each item under its own parent; an
+inversion does not crash anything. Whether the numbering is *right* is for the
+NUM rules to judge. Reports without numbered top-level headings may use short
+unnumbered heading lines instead, which are recognised here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from validator.model import Heading, MarkerStyle, Paragraph, Span
+from validator.numerals import MARKER_RANKS, marker_number, marker_style
+from validator.parser import ClassifiedLine
+
+_UNNUMBERED_MAX_CHARS = 40
+_UNNUMBERED_MIN_COUNT = 2
+_CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
+
+
+@dataclass
+class _Node:
+    """A heading while the tree is being built; frozen into a Heading at the end."""
+
+    heading: Heading
+    sentence: bool  # run-in, or written as a sentence (ends in 。): owns no following paragraph
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self, depth: int) -> Heading:
+        children = tuple(child.freeze(depth + 1) for child in self.children)
+        return dataclasses.replace(self.heading, depth=depth, children=children)
+
+
+def build_outline(
+    lines: Sequence[ClassifiedLine], paragraphs: list[Paragraph], title_at: int | None
+) -> tuple[tuple[Heading, ...], list[Paragraph]]:
+    """The heading tree of a report, and its paragraphs with unnumbered headings marked."""
+    unnumbered = _unnumbered_headings(lines, paragraphs, title_at)
+    paragraphs = [
+        dataclasses.replace(p, kind="heading") if position in unnumbered else p
+        for position, p in enumerate(paragraphs)
+    ]
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    body_since_heading = False
+    for position, (line, paragraph) in enumerate(zip(lines, paragraphs)):
+        if paragraph.kind not in ("heading", "enum"):
+            body_since_heading = body_since_heading or paragraph.kind == "body"
+            continue
+        heading = _heading(line, paragraph, unnumbered.get(position))
+        node = _Node(heading, sentence=heading.run_in or paragraph.text.endswith("。"))
+        _place(node, stack, roots, body_since_heading)
+        body_since_heading = False
+    return tuple(root.freeze(1) for root in roots), paragraphs
+
+
+def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_heading: bool) -> None:
+    """Attach ``node`` under the right open heading and update the stack of open headings.
+
+    A heading closes every open heading of the same or a lower rank. An
+    enumeration item never holds headings; it goes under the innermost open
+    heading, except that a run-in heading (or one written as a sentence)
+    followed by a plain paragraph is finished, so items after that paragraph
+    belong to its parent.
+    """
+    rank = node.heading.rank
+    if rank is None:
+        if stack and stack[-1].sentence and body_since_heading:
+            stack.pop()
+    else:
+        while stack and (stack[-1].heading.rank or 0) >= rank:
+            stack.pop()
+    (stack[-1].children if stack else roots).append(node)
+    if rank is not None:
+        stack.append(node)
+
+
+def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | None) -> Heading:
+    marker = line.marker if unnumbered_rank is None else ""
+    kind, rank = MARKER_RANKS.get(line.marker_type, ("heading", unnumbered_rank))
+    rest = paragraph.text[len(marker) :]
+    offset = len(marker) + len(rest) - len(rest.lstrip(" \t\u3000"))
+    title, run_in = _split_run_in(rest.strip(" \t\u3000"))
+    start = paragraph.span.column
+    return Heading(
+        kind="enum" if kind == "enum" else "heading",
+        rank=rank,
+        depth=0,
+        marker=marker,
+        style=marker_style(marker) if marker else MarkerStyle(),
+        number=marker_number(marker) if marker else None,
+        title=title,
+        run_in=run_in,
+        span=Span.on_line(paragraph.span.line, start, start + offset + len(title)),
+        marker_span=Span.on_line(paragraph.span.line, start, start + len(marker)),
+        paragraph=paragraph.index,
+    )
+
+
+def _split_run_in(text: str) -> tuple[str, bool]:
+    """The heading title and whether body text follows it in the same paragraph."""
+    title, stop, body = text.partition("。")
+    if not stop:
+        return text, False
+    return title, bool(body.strip())
+
+
+def _unnumbered_headings(
+    lines: Sequence[ClassifiedLine], paragraphs: Sequence[Paragraph], title_at: int | None
+) -> dict[int, int]:
+    """Positions of body lines that serve as headings, with their rank.
+
+    Markdown ``#`` lines are headings (one ``#`` is the title). Otherwise, in a
+    report with no numbered top-level heading, short lines without closing
+    punctuation, each followed by a longer paragraph, are level-1 headings when
+    there are at least two of them.
+    """
+    title_offset = 1 if title_at is not None and lines[title_at].markdown_level == 1 else 0
+    found = {
+        position: min(5, max(1, line.markdown_level - title_offset))
+        for position, line in enumerate(lines)
+        if line.markdown_level and paragraphs[position].kind == "body"
+    }
+    if found or any(line.marker_type == "CN_MARKER" for line in lines):
+        return found
+    candidates = [
+        position
+        for position, paragraph in enumerate(paragraphs[:-1])
+        if paragraph.kind == "body"
+        and len(paragraph.text) <= _UNNUMBERED_MAX_CHARS
+        and paragraph.text[-1:] not in _CLOSING_PUNCTUATION
+        and paragraphs[position + 1].kind == "body"
+        and len(paragraphs[position + 1].text) > len(paragraph.text)
+    ]
+    return dict.fromkeys(candidates, 1) if len(candidates) >= _UNNUMBERED_MIN_COUNT else {}

@@ -1,0 +1,121 @@
+"""Parse report text with the Lark grammar: the only module that imports lark.
+
+``grammar/report.lark`` says what each line is (a heading marker and its text,
+an enumeration item, the 目录 header, a salutation, a title-like line or body
+text); this module runs it, turns Lark's tree into plain ``ClassifiedLine``
+records, and hands them to ``structure`` to build the reports. The parser is
+built once per process and cached on disk between processes, because the
+validator runs on every commit and start-up time is the user's time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from validator.model import ParsedFile
+from validator.resources import data_file
+
+if TYPE_CHECKING:
+    from lark import Lark, Token, Tree
+
+# Terminals that make up a whole line of their own kind.
+_LINE_KINDS = {
+    "TOC_HEADER": "toc_header",
+    "SALUTATION": "salutation",
+    "CLOSING": "closing",
+    "TITLE_LINE": "title_like",
+    "TEXT": "body",
+}
+
+
+@dataclass(frozen=True)
+class ClassifiedLine:
+    """One source line as the grammar sees it, before any structural judgement.
+
+    ``kind`` is ``blank``, ``heading`` (a numbered marker), ``enum``,
+    ``toc_header``, ``salutation``, ``closing``, ``title_like`` or ``body``.
+    ``column`` is where the content starts (after indentation and Markdown
+    ``#``); ``marker_type`` is the grammar terminal of the marker, if any.
+    """
+
+    line: int
+    kind: str
+    indent: str
+    column: int
+    text: str
+    marker: str = ""
+    marker_type: str = ""
+    markdown_level: int = 0
+
+
+def parse_text(text: str, path: str = "<text>", source_format: str = "text") -> ParsedFile:
+    """Parse decoded report text into its paragraphs and reports.
+
+    ``text`` must use ``\\n`` line endings (the readers see to it). Any text is
+    accepted: the grammar has a body-text fallback for every line.
+    """
+    from validator.structure import build_file
+
+    return build_file(classify_lines(text), text=text, path=path, source_format=source_format)
+
+
+def classify_lines(text: str) -> list[ClassifiedLine]:
+    """Run the grammar and describe every line of ``text``, blank ones included."""
+    tree = _report_parser().parse(text)
+    return [_classify(number, node) for number, node in enumerate(tree.children, start=1)]
+
+
+def _classify(number: int, node: Tree[Token] | Token) -> ClassifiedLine:
+    from lark import Token
+
+    indent, column, markdown_level = "", 1, 0
+    kind, content, marker, marker_type = "blank", "", "", ""
+    for child in node.children if not isinstance(node, Token) else [node]:
+        if not isinstance(child, Token):  # a heading or enum subtree: marker, then optional TEXT
+            marker_token = child.children[0]
+            assert isinstance(marker_token, Token)
+            kind, marker, marker_type = str(child.data), marker_token.value, marker_token.type
+            column = marker_token.column or column
+            content = "".join(str(token) for token in child.children)
+        elif child.type in ("INDENT", "MD_HASHES"):
+            indent += child.value
+            markdown_level = len(child.value) if child.type == "MD_HASHES" else markdown_level
+        else:
+            kind, content, column = _LINE_KINDS[child.type], child.value, child.column or column
+    if kind == "blank":
+        column = len(indent) + 1
+    return ClassifiedLine(number, kind, indent, column, content, marker, marker_type, markdown_level)
+
+
+@functools.lru_cache(maxsize=1)
+def _report_parser() -> Lark:
+    from lark import Lark
+
+    grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
+    options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True}
+    return Lark(grammar, cache=_cache_path(grammar), **options)  # type: ignore[arg-type]
+
+
+def _cache_path(grammar: str) -> str | bool:
+    """A per-user cache file for the built parser, or False when none can be kept.
+
+    Lark verifies the grammar's hash stored in the file, so a stale cache is
+    rebuilt rather than trusted. We keep it in the user's cache directory, not
+    in the shared temporary directory, so no other user can plant a cache file.
+    """
+    import lark
+
+    base = os.environ.get("REPORT_VALIDATOR_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "report-validator"
+    )
+    digest = hashlib.sha256(f"{lark.__version__}\n{grammar}".encode()).hexdigest()[:16]
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return os.path.join(base, f"report-grammar-{digest}.lark")

@@ -1,0 +1,158 @@
+"""From classified lines to reports: titles, 目录, compilations and paragraphs.
+
+The grammar tells what each line looks like; this module decides what each
+line *is* in its place, as a careful reader does: the first title-like line
+is the title, a 目录 block is not headings, a compilation holds one report per
+title listed in its 目录. The heading tree itself is built in ``outline``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from validator.model import Document, Paragraph, ParagraphKind, ParsedFile, Span
+from validator.outline import build_outline
+from validator.parser import ClassifiedLine
+
+_TERMINAL_PUNCTUATION = "。！？；：!?;:，,…"
+_TOC_PAGE_NUMBER = re.compile(r"(?:[.．…·]{2,}|[ \t\u3000]+)[ \t\u3000]*[0-9]+[ \t\u3000]*$")
+_TITLE_MAX_CHARS = 80
+
+
+def build_file(lines: Sequence[ClassifiedLine], *, text: str, path: str, source_format: str) -> ParsedFile:
+    """Group the lines of one file into paragraphs and reports."""
+    content = [line for line in lines if line.kind != "blank"]
+    toc_end = _toc_end(content)
+    if toc_end is None:
+        groups, front = [content], []
+    else:
+        groups, front = _split_compilation(content, toc_end)
+    front_paragraphs = [_front_paragraph(line, index, toc_end or 0) for index, line in enumerate(front)]
+    documents, paragraphs = [], list(front_paragraphs)
+    for group in groups:
+        document = _build_document(group, len(paragraphs), text, path, source_format)
+        documents.append(document)
+        paragraphs.extend(document.paragraphs)
+    return ParsedFile(path, text, tuple(paragraphs), tuple(documents), tuple(front_paragraphs))
+
+
+# ------------------------------------------------------------------ 目录 and compilations
+
+
+def _toc_end(content: Sequence[ClassifiedLine]) -> int | None:
+    """Index just past the 目录 block, or None when the file has no 目录.
+
+    The block is the 目录 line and the entries after it: numbered lines, lines
+    ending in a page number, or lines whose text comes back later as a title.
+    It ends at the first line that is none of these, or that repeats an entry
+    (the first report's title, when the entries are not numbered).
+    """
+    start = next((i for i, line in enumerate(content[:10]) if line.kind == "toc_header"), None)
+    if start is None:
+        return None
+    last_seen_at = {line.text.strip(): i for i, line in enumerate(content)}
+    seen: set[str] = set()
+    end = start + 1
+    for i, line in enumerate(content[start + 1 :], start=start + 1):
+        entry = _toc_entry_text(line)
+        numbered = line.kind in ("heading", "enum") or bool(_TOC_PAGE_NUMBER.search(line.text))
+        if entry in seen or not (numbered or last_seen_at.get(entry, i) > i):
+            break
+        seen.add(entry)
+        end += 1
+    return end
+
+
+def _toc_entry_text(line: ClassifiedLine) -> str:
+    """The title a 目录 entry points at: without its number and page number."""
+    entry = line.text[len(line.marker) :] if line.marker else line.text
+    return _TOC_PAGE_NUMBER.sub("", entry).strip()
+
+
+def _split_compilation(
+    content: Sequence[ClassifiedLine], toc_end: int
+) -> tuple[list[list[ClassifiedLine]], list[ClassifiedLine]]:
+    """Cut the body after the 目录 at each listed title; returns (reports, front matter)."""
+    entries = [_toc_entry_text(line) for line in content[:toc_end] if line.kind != "toc_header"]
+    starts: list[int] = []
+    for entry in entries:
+        after = starts[-1] + 1 if starts else toc_end
+        found = next((i for i in range(after, len(content)) if content[i].text.strip() == entry), None)
+        if found is not None:
+            starts.append(found)
+    if not starts:
+        starts = [i for i in range(toc_end, len(content)) if content[i].kind == "title_like"]
+    if not starts:
+        starts = [toc_end] if toc_end < len(content) else []
+    bounds = [*starts, len(content)]
+    groups = [list(content[begin:end]) for begin, end in zip(bounds, bounds[1:])]
+    return groups, list(content[: starts[0] if starts else len(content)])
+
+
+def _front_paragraph(line: ClassifiedLine, index: int, toc_end: int) -> Paragraph:
+    """A compilation's own lines: its collective title, the 目录 and its entries."""
+    kind: ParagraphKind = "toc" if index < toc_end else "body"
+    if line.kind == "toc_header":
+        kind = "toc_header"
+    elif index == 0:
+        kind = "title"
+    return _paragraph(line, index, kind)
+
+
+# ------------------------------------------------------------------ one report
+
+
+def _build_document(
+    group: Sequence[ClassifiedLine], first_index: int, text: str, path: str, source_format: str
+) -> Document:
+    title_at = _title_position(group)
+    kinds = [_paragraph_kind(line, position == title_at) for position, line in enumerate(group)]
+    paragraphs = [_paragraph(line, first_index + i, kind) for i, (line, kind) in enumerate(zip(group, kinds))]
+    headings, paragraphs = build_outline(group, paragraphs, title_at)
+    title = paragraphs[title_at] if title_at is not None else None
+    return Document(path, text, title, _lead(paragraphs), tuple(paragraphs), headings, source_format)
+
+
+def _lead(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
+    """The lead paragraph: the first body paragraph, if it comes before every heading."""
+    for paragraph in paragraphs:
+        if paragraph.kind == "body":
+            return paragraph
+        if paragraph.kind in ("heading", "enum"):
+            return None
+    return None
+
+
+def _title_position(group: Sequence[ClassifiedLine]) -> int | None:
+    """Where the report's title stands: its first line, when that reads as a title.
+
+    A title-like line (ending in 报告, 讲话, 材料…) is a title; so is a Markdown
+    ``#`` line, or a short line without closing punctuation that is not a
+    heading and is followed by a longer paragraph.
+    """
+    if not group:
+        return None
+    first = group[0]
+    if first.kind == "title_like" or (first.markdown_level == 1 and first.kind == "body"):
+        return 0
+    if first.kind != "body" or len(first.text) > _TITLE_MAX_CHARS:
+        return None
+    if first.text.rstrip()[-1:] in _TERMINAL_PUNCTUATION:
+        return None
+    following = group[1] if len(group) > 1 else None
+    return 0 if following is not None and len(following.text) > len(first.text) else None
+
+
+def _paragraph_kind(line: ClassifiedLine, is_title: bool) -> ParagraphKind:
+    if is_title:
+        return "title"
+    if line.kind in ("heading", "enum", "toc_header", "salutation", "closing"):
+        return line.kind  # type: ignore[return-value]
+    return "body"  # title-like lines after the first are body text
+
+
+def _paragraph(line: ClassifiedLine, index: int, kind: ParagraphKind) -> Paragraph:
+    stripped = line.text.rstrip(" \t\u3000")
+    span = Span.on_line(line.line, line.column, line.column + len(stripped))
+    return Paragraph(index=index, kind=kind, text=stripped, span=span, indent=line.indent)
