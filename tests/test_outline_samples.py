@@ -32,7 +32,12 @@ def test_000_six_sections_each_with_numbered_items_and_closing_enumeration() -> 
         assert all(item.rank == 3 and item.run_in for item in items)
         assert [item.number for item in items] == list(range(1, len(items) + 1))
     enums = [h for h in document.iter_headings() if h.kind == "enum"]
-    assert [(h.marker, h.span.line) for h in enums] == [("一是", 32), ("二是", 33), ("三是", 34), ("四是", 35)]
+    assert [(h.marker, h.span.line) for h in enums] == [
+        ("一是", 32),
+        ("二是", 33),
+        ("三是", 34),
+        ("四是", 35),
+    ]
     assert document.title is not None and document.title.span.line == 1
     assert document.lead is not None and document.lead.span.line == 3
 

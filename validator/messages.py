@@ -7,10 +7,13 @@ words of the command line: headers, summaries and one-line errors.
 from __future__ import annotations
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
-    "outline.report": ("报告 {number}/{count}：{title}（第 {line} 行）", "Report {number}/{count}: {title} (line {line})"),
+    "outline.report": (
+        "报告 {number}/{count}：{title}（第 {line} 行）",
+        "Report {number}/{count}: {title} (line {line})",
+    ),
     "outline.untitled": ("（无标题）", "(untitled)"),
     "outline.no_headings": ("（未识别出标题层次）", "(no headings found)"),
-    "error.prefix": ("错误", "error"),
+    "error.line": ("错误：{error}", "error: {error}"),
     # check --format text (validator/formatters/text.py)
     "format.report": (
         "{path}  {title}  第 {line} 行  检查清单：{checklist}",

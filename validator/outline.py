@@ -48,7 +48,7 @@ def build_outline(
     roots: list[_Node] = []
     stack: list[_Node] = []
     body_since_heading = False
-    for position, (line, paragraph) in enumerate(zip(lines, paragraphs)):
+    for position, (line, paragraph) in enumerate(zip(lines, paragraphs, strict=True)):
         if paragraph.kind not in ("heading", "enum"):
             body_since_heading = body_since_heading or paragraph.kind == "body"
             continue

@@ -23,6 +23,8 @@ from validator.resources import data_file
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
+_SPACES = " \t\u3000\u00a0"  # what the grammar's INDENT strips
+
 # Terminals that make up a whole line of their own kind.
 _LINE_KINDS = {
     "TOC_HEADER": "toc_header",
@@ -87,7 +89,11 @@ def _classify(number: int, node: Tree[Token] | Token) -> ClassifiedLine:
             markdown_level = len(child.value) if child.type == "MD_HASHES" else markdown_level
         else:
             kind, content, column = _LINE_KINDS[child.type], child.value, child.column or column
-    if kind == "blank":
+    if kind == "blank" and markdown_level:  # a lone "#": text in a .txt, an empty heading in .md
+        kind, content, markdown_level = "body", indent.strip(_SPACES), 0
+        indent = indent[: len(indent) - len(indent.lstrip(_SPACES))]
+        column = len(indent) + 1
+    elif kind == "blank":
         column = len(indent) + 1
     return ClassifiedLine(number, kind, indent, column, content, marker, marker_type, markdown_level)
 
@@ -97,8 +103,9 @@ def _report_parser() -> Lark:
     from lark import Lark
 
     grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
-    options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True}
-    return Lark(grammar, cache=_cache_path(grammar), **options)  # type: ignore[arg-type]
+    return Lark(
+        grammar, parser="lalr", lexer="contextual", propagate_positions=True, cache=_cache_path(grammar)
+    )
 
 
 def _cache_path(grammar: str) -> str | bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from validator.model import Document, Paragraph, ParagraphKind, ParsedFile, Span
 from validator.outline import build_outline
@@ -24,12 +25,10 @@ def build_file(lines: Sequence[ClassifiedLine], *, text: str, path: str, source_
     """Group the lines of one file into paragraphs and reports."""
     content = [line for line in lines if line.kind != "blank"]
     toc_end = _toc_end(content)
-    if toc_end is None:
-        groups, front = [content], []
-    else:
-        groups, front = _split_compilation(content, toc_end)
+    groups, front = ([content], []) if toc_end is None else _split_compilation(content, toc_end)
     front_paragraphs = [_front_paragraph(line, index, toc_end or 0) for index, line in enumerate(front)]
-    documents, paragraphs = [], list(front_paragraphs)
+    documents: list[Document] = []
+    paragraphs = list(front_paragraphs)
     for group in groups:
         document = _build_document(group, len(paragraphs), text, path, source_format)
         documents.append(document)
@@ -86,7 +85,7 @@ def _split_compilation(
     if not starts:
         starts = [toc_end] if toc_end < len(content) else []
     bounds = [*starts, len(content)]
-    groups = [list(content[begin:end]) for begin, end in zip(bounds, bounds[1:])]
+    groups = [list(content[begin:end]) for begin, end in pairwise(bounds)]
     return groups, list(content[: starts[0] if starts else len(content)])
 
 
@@ -108,7 +107,10 @@ def _build_document(
 ) -> Document:
     title_at = _title_position(group)
     kinds = [_paragraph_kind(line, position == title_at) for position, line in enumerate(group)]
-    paragraphs = [_paragraph(line, first_index + i, kind) for i, (line, kind) in enumerate(zip(group, kinds))]
+    paragraphs = [
+        _paragraph(line, first_index + i, kind)
+        for i, (line, kind) in enumerate(zip(group, kinds, strict=True))
+    ]
     headings, paragraphs = build_outline(group, paragraphs, title_at)
     title = paragraphs[title_at] if title_at is not None else None
     return Document(path, text, title, _lead(paragraphs), tuple(paragraphs), headings, source_format)
