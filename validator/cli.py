@@ -1,0 +1,106 @@
+"""The ``report-validator`` command line: parse arguments, run a command, return an exit code.
+
+Exit codes are the public contract of DESIGN.md: 0 nothing failed, 1 a result
+failed at or above ``--fail-on``, 2 a usage, configuration, plugin or input
+error (one line on stderr, never a traceback). Heavy modules are imported
+inside the commands so that ``--help`` and start-up stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from validator import __version__
+from validator.errors import ValidatorError
+from validator.exitcodes import EXIT_OK, EXIT_USAGE
+from validator.messages import message
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exit_.code or 0)
+    try:
+        return int(args.run(args))
+    except ValidatorError as error:
+        print_error(error, args.lang)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def print_error(error: ValidatorError, lang: str) -> None:
+    """One line on stderr: the tool, the file and the reason."""
+    print(f"report-validator: {message('error.line', lang, error=error)}", file=sys.stderr)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="report-validator",
+        description="检查党组织报告的结构、内容清单与规范表述（离线运行）。",
+    )
+    parser.add_argument("--version", action="version", version=f"report-validator {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    outline = commands.add_parser("outline", help="显示报告的标题层次（解析树）")
+    outline.add_argument("file", metavar="FILE")
+    outline.add_argument("--format", choices=("text", "json"), default="text")
+    _add_lang(outline)
+    outline.set_defaults(run=_run_outline)
+    _add_check_command(commands)
+    rules = commands.add_parser("rules", help="列出所有检查清单与规则及其来源")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    _add_lang(rules)
+    rules.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    rules.set_defaults(run=_run_rules)
+    return parser
+
+
+def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser("check", help="按检查清单和规则检查报告")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="文件或目录（默认当前目录）")
+    check.add_argument("--checklist", metavar="NAME|FILE", help="指定检查清单（默认按文种自动识别）")
+    check.add_argument("--format", default="text", metavar="FORMAT", help="输出格式：text、json …")
+    check.add_argument("--output", metavar="FILE", help="把结果写入文件")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    check.add_argument(
+        "--select", metavar="IDS", default="", help="只报告这些检查项或规则（逗号分隔，可用前缀）"
+    )
+    check.add_argument(
+        "--ignore", metavar="IDS", default="", help="不报告这些检查项或规则（逗号分隔，可用前缀）"
+    )
+    check.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    _add_lang(check)
+    check.set_defaults(run=_run_check)
+
+
+def _add_lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言（默认中文）")
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from validator.commands import run_check
+
+    return run_check(args)
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    from validator.commands import run_rules
+
+    return run_rules(args)
+
+
+def _run_outline(args: argparse.Namespace) -> int:
+    from validator.outline_format import outline_json, outline_text
+    from validator.parser import parse_text
+    from validator.readers import read_path
+
+    source = read_path(args.file)
+    parsed = parse_text(source.text, source.path, source.format)
+    output = outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang)
+    sys.stdout.write(output)
+    return EXIT_OK
