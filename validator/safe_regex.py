@@ -1,0 +1,127 @@
+"""Regular expressions that come from YAML, compiled with RE2 so that no pattern can hang a run.
+
+Checklists and plugins are data written by people who are not regex experts, and a pattern such
+as ``(a+)+$`` makes a backtracking engine (Python's ``re``) take exponential time on one long
+paragraph: a CI job or a pre-commit hook would hang. RE2 matches in time linear in the text; the
+price is that it has no backreferences (``\\1``) and no lookaround (``(?=…)``, ``(?<!…)``), which
+it rejects when compiling. ``compile_safe`` turns that rejection into a ``ValueError`` whose
+reason (in Chinese, with RE2's own words after it) the checklist loader puts on one line with the
+file, line and key.
+
+How google-re2's Python module behaves (checked against its source, ``re2/__init__.py``):
+
+* errors are ``re2.error`` (pybind11's ``_re2.Error``), whose only argument is RE2's message as
+  *bytes* (``b'invalid escape sequence: \\1'``); there are no attributes such as ``pos``;
+* flags are not ``re``'s integers but an ``re2.Options`` object; we keep every default except
+  ``log_errors``, which is true by default and makes RE2 print each rejected pattern to stderr,
+  noise in a linter whose errors are one line each;
+* ``max_mem`` (default 8 MiB) bounds the compiled program and its DFA cache; a pattern too large
+  for it fails to compile ("pattern too large"), and a DFA that fills its budget flushes it and
+  at worst falls back to RE2's NFA, still linear. The default suits our short phrases.
+
+Syntax differences an author meets coming from Python: ``\\d``, ``\\w``, ``\\s`` and ``\\b`` are
+ASCII-only (write ``[0-9０-９]``, ``\\p{Han}``, ``[\\s\\x{3000}]``), ``\\Z`` is spelled ``\\z``, and
+flags are inline: ``(?i)``, ``(?s)``. We also refuse ``\\C`` (any single *byte*), which RE2
+allows but which would cut a Chinese character in half.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any, Protocol, cast
+
+
+class SafeMatch(Protocol):
+    """The part of a google-re2 match object we rely on: offsets in characters, like ``re``."""
+
+    def start(self, group: int = 0) -> int: ...
+
+    def end(self, group: int = 0) -> int: ...
+
+    def group(self, *groups: int | str) -> Any: ...
+
+
+class SafePattern(Protocol):
+    """The part of a compiled google-re2 pattern we rely on."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def search(self, text: str, pos: int | None = None, endpos: int | None = None) -> SafeMatch | None: ...
+
+    def finditer(
+        self, text: str, pos: int | None = None, endpos: int | None = None
+    ) -> Iterator[SafeMatch]: ...
+
+
+# RE2's messages for what it refuses on purpose, explained in Chinese. Matched by prefix.
+_EXPLAINED: tuple[tuple[str, str], ...] = (
+    ("invalid perl operator: (?=", "RE2 不支持环视（lookahead）"),
+    ("invalid perl operator: (?!", "RE2 不支持环视（lookahead）"),
+    ("invalid perl operator: (?<=", "RE2 不支持环视（lookbehind）"),
+    ("invalid perl operator: (?<!", "RE2 不支持环视（lookbehind）"),
+    ("invalid escape sequence: \\Z", "RE2 不支持 \\Z，文本末尾请写 \\z"),
+    ("missing ]", "缺少 ]"),
+    ("missing )", "缺少 )"),
+    ("unexpected )", "多余的 )"),
+    ("trailing \\", "末尾多了一个反斜杠"),
+    ("invalid repetition size", "重复次数无效（RE2 最多 1000 次）"),
+    ("bad repetition operator", "重复运算符无效"),
+    ("no argument for repetition operator", "重复运算符前缺少内容"),
+    ("invalid character class range", "字符类或范围无效"),
+    ("invalid named capture group", "命名分组无效"),
+    ("pattern too large", "正则表达式过大"),
+)
+
+
+def _explain(raw: str) -> str:
+    """RE2's message, prefixed with a Chinese explanation when we have one."""
+    escaped = raw.removeprefix("invalid escape sequence: \\")
+    if escaped != raw and escaped.isdigit():
+        return f"RE2 不支持反向引用（backreference）：{raw}"
+    for prefix, meaning in _EXPLAINED:
+        if raw.startswith(prefix):
+            return f"{meaning}：{raw}"
+    return f"正则表达式无效：{raw}"
+
+
+def _has_byte_escape(pattern: str) -> bool:
+    r"""Whether ``pattern`` uses ``\C`` outside a ``\Q…\E`` literal."""
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("\\Q", index):
+            end = pattern.find("\\E", index + 2)
+            if end < 0:
+                return False
+            index = end + 2
+        elif pattern[index] == "\\":
+            if pattern[index + 1 : index + 2] == "C":
+                return True
+            index += 2
+        else:
+            index += 1
+    return False
+
+
+@functools.lru_cache(maxsize=512)
+def compile_safe(pattern: str) -> SafePattern:
+    r"""Compile ``pattern`` with RE2; raise ``ValueError(reason)`` if RE2 rejects it.
+
+    Cached, because the engine asks for the same checklist patterns for every report of a run.
+    ``re2`` is imported here rather than at the top so that commands which never match a
+    pattern (``--help``, ``outline``) do not pay for loading the extension.
+    """
+    import re2
+
+    if _has_byte_escape(pattern):
+        raise ValueError("不支持 \\C（按字节匹配会切开汉字）")
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        compiled = re2.compile(pattern, options)
+    except re2.error as error:
+        raw = error.args[0] if error.args else ""
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+        raise ValueError(_explain(text)) from None
+    return cast(SafePattern, compiled)
