@@ -1,0 +1,117 @@
+"""Everything the plugins contribute, gathered once per run, with where each piece comes from.
+
+Each hook implementation is called on its own, so a contribution can be
+credited to its plugin (``rules`` shows it) and a plugin whose hook raises
+can be named and skipped without losing the others' contributions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from validator.errors import ConfigError
+from validator.model import Checklist
+from validator.plugins import LoadedPlugins, PluginFailure
+from validator.rule import Rule
+
+
+@dataclass
+class Registry:
+    """Rules, checklists, readers and formatters by name, and the plugins that failed."""
+
+    plugins: LoadedPlugins
+    rules: dict[str, Rule] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    readers: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    formatters: dict[str, Callable[..., Any]] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> list[PluginFailure]:
+        return self.plugins.failures
+
+
+def build_registry(plugins: LoadedPlugins) -> Registry:
+    """Call every hook implementation and collect what it gives."""
+    registry = Registry(plugins)
+    for origin, rules in _contributions(plugins, "report_validator_rules"):
+        for rule in rules:
+            _add_rule(registry, replace(rule, origin=origin))
+    for _origin, readers in _contributions(plugins, "report_validator_readers"):
+        registry.readers.update({suffix.lower(): reader for suffix, reader in readers.items()})
+    for _origin, formatters in _contributions(plugins, "report_validator_formatters"):
+        registry.formatters.update(formatters)
+    checklist_files = [
+        (origin, Path(path))
+        for origin, paths in _contributions(plugins, "report_validator_checklists")
+        for path in paths
+    ]
+    registry.checklists = _load_checklists(checklist_files, frozenset(registry.rules))
+    return registry
+
+
+def _contributions(plugins: LoadedPlugins, hook_name: str) -> Iterator[tuple[str, Any]]:
+    """(origin, result) of each implementation of a hook, built-ins first."""
+    caller = getattr(plugins.manager.hook, hook_name)
+    for implementation in reversed(caller.get_hookimpls()):  # pluggy lists the last registered first
+        try:
+            result = implementation.function()
+        except Exception as error:  # a broken plugin must not stop the run
+            version = plugins.versions.get(implementation.plugin_name, "?")
+            plugins.failures.append(
+                PluginFailure(implementation.plugin_name, version, f"{hook_name}: {error}")
+            )
+            continue
+        if result is not None:
+            yield plugins.origin(implementation.plugin_name), result
+
+
+def _add_rule(registry: Registry, rule: Rule) -> None:
+    existing = registry.rules.get(rule.code)
+    if existing is not None:
+        raise ConfigError(
+            f"规则代码 {rule.code} 重复：{existing.origin} 与 {rule.origin} 都定义了它", key=rule.code
+        )
+    registry.rules[rule.code] = rule
+
+
+def _load_checklists(files: list[tuple[str, Path]], known_rules: frozenset[str]) -> dict[str, Checklist]:
+    """Load checklist files, each parent before the checklists that ``extends`` it.
+
+    A file's id is peeked at (a top-level ``id:`` line) to find the parent a
+    child names; the loader then validates everything properly.
+    """
+    from validator.checklist import load_checklist
+
+    by_id = {_peek_id(path): (origin, path) for origin, path in files}
+    loaded: dict[str, Checklist] = {}
+    loading: set[str] = set()
+
+    def resolve(checklist_id: str) -> Checklist:
+        if checklist_id not in loaded:
+            if checklist_id not in by_id or checklist_id in loading:
+                raise KeyError(checklist_id)
+            load(*by_id[checklist_id])
+        return loaded[checklist_id]
+
+    def load(origin: str, path: Path) -> None:
+        loading.add(_peek_id(path))
+        checklist = load_checklist(path, known_rules=known_rules, resolve=resolve, origin=origin)
+        loaded.setdefault(checklist.id, checklist)
+
+    for origin, path in files:
+        if _peek_id(path) not in loaded:
+            load(origin, path)
+    return loaded
+
+
+def _peek_id(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    match = re.search(r"^id:[ \t]*['\"]?([\w-]+)", text, flags=re.MULTILINE)
+    return match.group(1) if match else ""

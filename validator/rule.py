@@ -1,0 +1,55 @@
+"""What a rule is: metadata at the top, one check function, documentation in the docstring.
+
+Built-in rules (``validator/checks/``) and plugins' rules are the same kind of
+object, handed to the engine through the ``report_validator_rules`` hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from validator.model import Document, Paragraph, Severity, Span, Text
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One problem a rule found: the narrowest span that shows it, and what is wrong."""
+
+    span: Span
+    message: Text
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may look at, read-only.
+
+    ``evidence`` maps a checklist item id to the paragraphs that satisfied it
+    (for example ``problems``), so a rule can judge a part without finding it again.
+    """
+
+    document: Document
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    evidence: Mapping[str, tuple[Paragraph, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    lang: str = "zh"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its code (``SEC-008``), name, default severity, options and check.
+
+    ``doc`` is the user documentation (the module docstring of a built-in rule),
+    with 合格/不合格 examples; ``source`` cites the norm the rule enforces.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: Text
+    source: str
+    check: Callable[[RuleContext], Iterable[Violation]]
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    doc: str = ""
+    origin: str = "built-in"
