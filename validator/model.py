@@ -7,6 +7,7 @@ fullwidth ``（`` is one column, as an editor shows it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -131,8 +132,12 @@ class Document:
 
     def iter_headings(self) -> Iterator[Heading]:
         """Every heading and enumeration item, in document order."""
-        for heading in self.headings:
-            yield from heading.walk()
+        return iter(self.all_headings)
+
+    @functools.cached_property
+    def all_headings(self) -> tuple[Heading, ...]:
+        """Every heading and enumeration item, in document order (computed once: rules ask often)."""
+        return tuple(heading for top in self.headings for heading in top.walk())
 
 
 @dataclass(frozen=True)

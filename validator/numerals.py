@@ -7,6 +7,8 @@ so rules judge a marker from its ``MarkerStyle`` without re-parsing it.
 
 from __future__ import annotations
 
+import functools
+
 from validator.model import MarkerStyle
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -41,6 +43,7 @@ def chinese_to_int(numeral: str) -> int | None:
     return tens_value * 10 + units_value
 
 
+@functools.lru_cache(maxsize=512)
 def marker_number(marker: str) -> int | None:
     """The value of a marker as written: （十二） → 12, 3． → 3, ⑤ → 5, 第二， → 2."""
     core = marker.strip(_FULLWIDTH_BRACKETS + _HALFWIDTH_BRACKETS + _DELIMITERS)
@@ -57,6 +60,7 @@ def marker_number(marker: str) -> int | None:
     return chinese_to_int(core)
 
 
+@functools.lru_cache(maxsize=512)
 def marker_style(marker: str) -> MarkerStyle:
     """Describe how ``marker`` is written: numeral system, brackets, delimiter, digit width."""
     opening = marker[:1]

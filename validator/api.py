@@ -1,0 +1,108 @@
+"""The Python API: check a text or a path, get the reports with their results.
+
+    >>> from validator.api import Validator
+    >>> validator = Validator()                       # built-ins and installed plugins
+    >>> [report] = validator.check_text("某局党组2024年落实全面从严治党主体责任情况报告\\n…")
+    >>> [(r.id, r.status) for r in report.results if r.kind == "item"]
+    [('title', 'pass'), ...]
+
+``Validator.check_path`` returns a ``FileResult`` whose ``error`` holds the
+one-line reason when the file cannot be read; it never raises for bad input.
+Configuration problems (a broken checklist, an unknown checklist name) raise
+``validator.errors.ConfigError``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from validator.engine import RunSettings, check_document
+from validator.errors import ConfigError, InputError
+from validator.genre import detect_checklist
+from validator.model import Checklist, Document, FileResult, ReportResult
+from validator.registry import Registry
+
+
+class Validator:
+    """A configured validator: the registry of rules and checklists, and the run settings."""
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        settings: RunSettings | None = None,
+        checklist: str | None = None,
+    ) -> None:
+        if registry is None:
+            from validator.plugins import load_plugins
+            from validator.registry import build_registry
+
+            registry = build_registry(load_plugins())
+        self.registry = registry
+        self.settings = settings or RunSettings()
+        self.forced_checklist = resolve_checklist(registry, checklist) if checklist else None
+
+    def check_text(self, text: str, path: str = "<text>", source_format: str = "text") -> list[ReportResult]:
+        """Check decoded report text (``\\n`` line endings); one result per report in it."""
+        from validator.parser import parse_text
+
+        parsed = parse_text(text, path, source_format)
+        return [self.check_document(document) for document in parsed.documents]
+
+    def check_document(self, document: Document) -> ReportResult:
+        checklist = self.forced_checklist or detect_checklist(
+            document, list(self.registry.checklists.values())
+        )
+        return check_document(document, checklist, self.registry.rules, self.settings)
+
+    def check_path(self, path: str | os.PathLike[str]) -> FileResult:
+        """Read and check one file; an unreadable file gives a result with ``error`` set."""
+        from validator.readers import read_path
+
+        try:
+            source = read_path(path, self.registry.readers)
+        except InputError as error:
+            return FileResult(path=os.fspath(path), error=error.reason)
+        reports = self.check_text(source.text, source.path, source.format)
+        return FileResult(path=source.path, reports=tuple(reports))
+
+    def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
+        """Check files and every supported file below directories, in a stable order."""
+        return [self.check_path(path) for path in expand_paths(paths, frozenset(self.registry.readers))]
+
+
+def resolve_checklist(registry: Registry, name_or_file: str) -> Checklist:
+    """A checklist by id, or loaded from a YAML file (which may ``extends`` a registered one)."""
+    if name_or_file in registry.checklists:
+        return registry.checklists[name_or_file]
+    if name_or_file.endswith((".yaml", ".yml")) or os.sep in name_or_file:
+        from validator.checklist import load_checklist
+
+        return load_checklist(
+            name_or_file,
+            known_rules=frozenset(registry.rules),
+            resolve=registry.checklists.__getitem__,
+            origin=name_or_file,
+        )
+    known = "、".join(sorted(registry.checklists))
+    raise ConfigError(f"未知的检查清单 {name_or_file}（可用：{known}）", key="checklist")
+
+
+def expand_paths(paths: Iterable[str], suffixes: frozenset[str]) -> list[str]:
+    """Files as given, and the supported files under each directory (hidden ones skipped)."""
+    found: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found.extend(sorted(_walk(Path(path), suffixes)))
+        else:
+            found.append(path)
+    return found
+
+
+def _walk(directory: Path, suffixes: frozenset[str]) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+                yield os.path.join(root, name)

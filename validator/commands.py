@@ -1,0 +1,130 @@
+"""The ``check`` and ``rules`` commands: from parsed arguments to output and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from validator.errors import ConfigError
+from validator.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from validator.model import SEVERITY_RANK, FileResult
+from validator.registry import Registry
+
+
+def open_registry(args: argparse.Namespace) -> Registry:
+    """Plugins and what they give; each failed plugin is one line on stderr (exit 2 with --strict-plugins)."""
+    from validator.plugins import load_plugins
+    from validator.registry import build_registry
+
+    registry = build_registry(load_plugins())
+    for failure in registry.failures:
+        print(f"report-validator: {failure}", file=sys.stderr)
+    if registry.failures and args.strict_plugins:
+        raise ConfigError("插件加载失败（--strict-plugins）", key="strict-plugins")
+    return registry
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from validator.api import Validator
+    from validator.engine import RunSettings
+    from validator.formatters import FormatOptions
+
+    registry = open_registry(args)
+    formatter = registry.formatters.get(args.format)
+    if formatter is None:
+        known = "、".join(sorted(registry.formatters))
+        raise ConfigError(f"未知的输出格式 {args.format}（可用：{known}）", key="format")
+    settings = RunSettings(lang=args.lang, select=_ids(args.select), ignore=_ids(args.ignore))
+    validator = Validator(registry, settings, args.checklist)
+    files = validator.check_paths(args.paths)
+    for file in files:
+        if file.error:
+            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+    labels = {
+        checklist.id: {item.id: item.label.get(args.lang) for item in checklist.items}
+        for checklist in registry.checklists.values()
+    }
+    if validator.forced_checklist is not None:
+        forced = validator.forced_checklist
+        labels[forced.id] = {item.id: item.label.get(args.lang) for item in forced.items}
+    output = formatter(files, FormatOptions(lang=args.lang, checklist_labels=labels))
+    _write(output, args.output)
+    return exit_code(files, args.fail_on)
+
+
+def exit_code(files: Sequence[FileResult], fail_on: str) -> int:
+    """2 when a file could not be read; 1 when a result failed at or above ``fail_on``; else 0."""
+    if any(file.error for file in files):
+        return EXIT_USAGE
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    failed = (
+        result
+        for file in files
+        for report in file.reports
+        for result in report.results
+        if result.status == "fail" and SEVERITY_RANK[result.severity] >= threshold
+    )
+    return EXIT_FINDINGS if any(True for _ in failed) else EXIT_OK
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    """Every checklist and rule, with the plugin each comes from."""
+    registry = open_registry(args)
+    checklists = sorted(registry.checklists.values(), key=lambda c: c.id)
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
+    if args.format == "json":
+        payload = {
+            "checklists": [
+                {
+                    "id": c.id,
+                    "name": c.name.get(args.lang),
+                    "origin": c.origin,
+                    "items": [i.id for i in c.items],
+                }
+                for c in checklists
+            ],
+            "rules": [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity,
+                    "summary": r.summary.get(args.lang),
+                    "source": r.source,
+                    "origin": r.origin,
+                }
+                for r in rules
+            ],
+        }
+        _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
+        return EXIT_OK
+    lines = ["检查清单：" if args.lang != "en" else "Checklists:"]
+    for checklist in checklists:
+        lines.append(f"  {checklist.id:<16} {checklist.name.get(args.lang)}  [{checklist.origin}]")
+        lines.extend(
+            f"      {item.id:<16} {item.severity:<8} {item.label.get(args.lang)}" for item in checklist.items
+        )
+    lines.append("规则：" if args.lang != "en" else "Rules:")
+    lines.extend(
+        f"  {r.code:<10} {r.severity:<8} {r.name:<24} {r.summary.get(args.lang)}  [{r.origin}]" for r in rules
+    )
+    _write("\n".join(lines) + "\n", None)
+    return EXIT_OK
+
+
+def _ids(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _write(output: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(output)
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+    except OSError as error:
+        raise ConfigError(f"无法写入输出文件：{error.strerror}", path=path, key="output") from None

@@ -1,0 +1,140 @@
+"""Evaluate one report against a checklist and the enabled rules.
+
+The flow fits on one screen: items first (each gives exactly one result and
+keeps its evidence), then order items, then every enabled rule (one ``fail``
+per violation, or one ``pass``), then ``--select``/``--ignore``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from types import MappingProxyType
+from typing import Any
+
+from validator.items import NO_EVIDENCE, Evidence, find_evidence, item_passes, item_result
+from validator.model import Checklist, ChecklistItem, Document, ReportResult, Result, RuleSetting
+from validator.rule import Rule, RuleContext
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What the command line (and later the configuration) says about a run."""
+
+    lang: str = "zh"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def check_document(
+    document: Document, checklist: Checklist, rules: Mapping[str, Rule], settings: RunSettings
+) -> ReportResult:
+    """The verdict on one report: one result per item, then per enabled rule."""
+    evidence = _ItemEvidence(document, checklist)
+    results = [_judge_item(item, evidence, settings.lang) for item in checklist.items]
+    context_evidence = {
+        item.id: evidence.get(item.id).paragraphs for item in checklist.items if not item.order
+    }
+    for rule, setting in enabled_rules(checklist, rules):
+        results.extend(_run_rule(rule, setting, document, context_evidence, settings.lang))
+    kept = tuple(result for result in results if _wanted(result.id, settings))
+    title = document.title.text if document.title else None
+    line = document.title.span.line if document.title else document.first_line
+    return ReportResult(title, line, checklist.id, kept)
+
+
+def enabled_rules(checklist: Checklist, rules: Mapping[str, Rule]) -> list[tuple[Rule, RuleSetting]]:
+    """Every registered rule with the checklist's setting for it, unless turned off, sorted by code."""
+    settings = {setting.code: setting for setting in checklist.rules}
+    chosen = [(rule, settings.get(code, RuleSetting(code))) for code, rule in sorted(rules.items())]
+    return [(rule, setting) for rule, setting in chosen if setting.enabled]
+
+
+class _ItemEvidence:
+    """Evidence per item, computed once; ``after`` constraints resolved on demand."""
+
+    def __init__(self, document: Document, checklist: Checklist) -> None:
+        self._document = document
+        self._checklist = checklist
+        self._found: dict[str, Evidence] = {}
+        self._anywhere: dict[str, Evidence] = {}
+
+    def anywhere(self, item_id: str) -> Evidence:
+        """The item's evidence with no position constraint (used to judge order)."""
+        item = self._checklist.item(item_id)
+        if item is None or item.order:
+            return NO_EVIDENCE
+        if item_id not in self._anywhere:
+            self._anywhere[item_id] = find_evidence(self._document, item.cues)
+        return self._anywhere[item_id]
+
+    def get(self, item_id: str) -> Evidence:
+        """The item's evidence at or after the first evidence of the items it must follow."""
+        item = self._checklist.item(item_id)
+        if item is None or item.order:
+            return NO_EVIDENCE
+        if item_id not in self._found:
+            starts = [self.get(other).first_line for other in item.after]
+            not_before = max((line for line in starts if line is not None), default=0)
+            found = self.anywhere(item_id)
+            if not_before:
+                found = find_evidence(self._document, item.cues, not_before)
+            self._found[item_id] = found
+        return self._found[item_id]
+
+
+def _judge_item(item: ChecklistItem, evidence: _ItemEvidence, lang: str) -> Result:
+    if item.order:
+        return _order_result(item, evidence, lang)
+    return item_result(item, evidence.get(item.id), lang)
+
+
+def _order_result(item: ChecklistItem, evidence: _ItemEvidence, lang: str) -> Result:
+    """Each part must not lie wholly before the part it should follow (problems → next steps)."""
+    for earlier, later in pairwise(item.order):
+        first, last = evidence.anywhere(earlier), evidence.anywhere(later)
+        if first.first_line is not None and last.last_line is not None and last.last_line < first.first_line:
+            message = item.message_fail.get(lang) or _order_message(earlier, later, lang)
+            return Result("item", item.id, "fail", item.severity, message, last.spans[-1])
+    message = item.message_pass.get(lang) or ("顺序正确" if lang != "en" else "in order")
+    return Result("item", item.id, "pass", item.severity, message)
+
+
+def _order_message(earlier: str, later: str, lang: str) -> str:
+    if lang == "en":
+        return f"'{later}' comes before '{earlier}'"
+    return f"“{later}”出现在“{earlier}”之前"
+
+
+def _run_rule(
+    rule: Rule,
+    setting: RuleSetting,
+    document: Document,
+    evidence: Mapping[str, Any],
+    lang: str,
+) -> list[Result]:
+    options = MappingProxyType({**rule.options, **dict(setting.options)})
+    context = RuleContext(document, options, MappingProxyType(evidence), lang)
+    severity = setting.severity or rule.severity
+    failures = [
+        Result("rule", rule.code, "fail", severity, violation.message.get(lang), violation.span)
+        for violation in rule.check(context)
+    ]
+    if failures:
+        return sorted(failures, key=Result.sort_key)
+    return [Result("rule", rule.code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")]
+
+
+def _wanted(result_id: str, settings: RunSettings) -> bool:
+    """``--select``/``--ignore`` by exact id or by prefix (``NUM`` selects every NUM-… rule)."""
+
+    def hit(ids: tuple[str, ...]) -> bool:
+        return any(result_id == wanted or result_id.startswith(wanted.rstrip("-") + "-") for wanted in ids)
+
+    if settings.select and not hit(settings.select):
+        return False
+    return not hit(settings.ignore)
+
+
+__all__ = ["RunSettings", "check_document", "enabled_rules", "item_passes"]
