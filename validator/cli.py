@@ -74,6 +74,8 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--ignore", metavar="IDS", default="", help="不报告这些检查项或规则（逗号分隔，可用前缀）"
     )
     check.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
+    check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
     _add_lang(check)
     check.set_defaults(run=_run_check)
 

@@ -36,7 +36,13 @@ def run_check(args: argparse.Namespace) -> int:
     if formatter is None:
         known = "、".join(sorted(registry.formatters))
         raise ConfigError(f"未知的输出格式 {args.format}（可用：{known}）", key="format")
-    settings = RunSettings(lang=args.lang, select=_ids(args.select), ignore=_ids(args.ignore))
+    settings = RunSettings(
+        lang=args.lang,
+        select=_ids(args.select),
+        ignore=_ids(args.ignore),
+        report_year=args.report_year,
+        redacted=args.redacted,
+    )
     validator = Validator(registry, settings, args.checklist)
     files = validator.check_paths(args.paths)
     for file in files:

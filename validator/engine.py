@@ -7,14 +7,25 @@ per violation, or one ``pass``), then ``--select``/``--ignore``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Any
 
 from validator.items import NO_EVIDENCE, Evidence, find_evidence, item_passes, item_result
-from validator.model import Checklist, ChecklistItem, Document, ReportResult, Result, RuleSetting
+from validator.model import (
+    SEVERITY_RANK,
+    Checklist,
+    ChecklistItem,
+    Document,
+    Paragraph,
+    ReportResult,
+    Result,
+    RuleSetting,
+    Severity,
+)
+from validator.reportyear import report_year
 from validator.rule import Rule, RuleContext
 
 
@@ -25,6 +36,8 @@ class RunSettings:
     lang: str = "zh"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    report_year: int | None = None  # used when a report's title and lead name no year
+    redacted: bool = False  # anonymized corpus: placeholders are expected
 
 
 def check_document(
@@ -33,15 +46,31 @@ def check_document(
     """The verdict on one report: one result per item, then per enabled rule."""
     evidence = _ItemEvidence(document, checklist)
     results = [_judge_item(item, evidence, settings.lang) for item in checklist.items]
-    context_evidence = {
-        item.id: evidence.get(item.id).paragraphs for item in checklist.items if not item.order
-    }
+    context = rule_context(document, settings, evidence.paragraphs())
     for rule, setting in enabled_rules(checklist, rules):
-        results.extend(_run_rule(rule, setting, document, context_evidence, settings.lang))
+        results.extend(run_rule(rule, setting, context))
     kept = tuple(result for result in results if _wanted(result.id, settings))
     title = document.title.text if document.title else None
     line = document.title.span.line if document.title else document.first_line
     return ReportResult(title, line, checklist.id, kept)
+
+
+def rule_context(
+    document: Document, settings: RunSettings, evidence: Mapping[str, tuple[Paragraph, ...]]
+) -> RuleContext:
+    """What every rule sees of a report; options are filled in per rule by ``run_rule``."""
+    return RuleContext(
+        document,
+        evidence=MappingProxyType(dict(evidence)),
+        lang=settings.lang,
+        report_year=report_year(document, settings.report_year),
+        redacted=settings.redacted,
+    )
+
+
+def item_evidence(document: Document, checklist: Checklist) -> dict[str, tuple[Paragraph, ...]]:
+    """The paragraphs that satisfy each content item of ``checklist`` (for rules and tests)."""
+    return _ItemEvidence(document, checklist).paragraphs()
 
 
 def enabled_rules(checklist: Checklist, rules: Mapping[str, Rule]) -> list[tuple[Rule, RuleSetting]]:
@@ -59,6 +88,10 @@ class _ItemEvidence:
         self._checklist = checklist
         self._found: dict[str, Evidence] = {}
         self._anywhere: dict[str, Evidence] = {}
+
+    def paragraphs(self) -> dict[str, tuple[Paragraph, ...]]:
+        """Each content item's evidence paragraphs, as rules see them."""
+        return {item.id: self.get(item.id).paragraphs for item in self._checklist.items if not item.order}
 
     def anywhere(self, item_id: str) -> Evidence:
         """The item's evidence with no position constraint (used to judge order)."""
@@ -107,23 +140,28 @@ def _order_message(earlier: str, later: str, lang: str) -> str:
     return f"“{later}”出现在“{earlier}”之前"
 
 
-def _run_rule(
-    rule: Rule,
-    setting: RuleSetting,
-    document: Document,
-    evidence: Mapping[str, Any],
-    lang: str,
-) -> list[Result]:
+def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Result]:
+    """One ``fail`` result per violation, or one ``pass``.
+
+    A violation may carry a lower severity than the rule's (a rule that is sure
+    of some cases and only suspicious of others); it never raises it.
+    """
     options = MappingProxyType({**rule.options, **dict(setting.options)})
-    context = RuleContext(document, options, MappingProxyType(evidence), lang)
+    lang = context.lang
     severity = setting.severity or rule.severity
     failures = [
-        Result("rule", rule.code, "fail", severity, violation.message.get(lang), violation.span)
-        for violation in rule.check(context)
+        Result("rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span)
+        for v in rule.check(dataclasses.replace(context, options=options))
     ]
     if failures:
         return sorted(failures, key=Result.sort_key)
     return [Result("rule", rule.code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")]
+
+
+def _lower(configured: Severity, proposed: Severity | None) -> Severity:
+    if proposed is None or SEVERITY_RANK[proposed] >= SEVERITY_RANK[configured]:
+        return configured
+    return proposed
 
 
 def _wanted(result_id: str, settings: RunSettings) -> bool:
@@ -137,4 +175,12 @@ def _wanted(result_id: str, settings: RunSettings) -> bool:
     return not hit(settings.ignore)
 
 
-__all__ = ["RunSettings", "check_document", "enabled_rules", "item_passes"]
+__all__ = [
+    "RunSettings",
+    "check_document",
+    "enabled_rules",
+    "item_evidence",
+    "item_passes",
+    "rule_context",
+    "run_rule",
+]

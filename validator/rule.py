@@ -16,10 +16,15 @@ from validator.model import Document, Paragraph, Severity, Span, Text
 
 @dataclass(frozen=True)
 class Violation:
-    """One problem a rule found: the narrowest span that shows it, and what is wrong."""
+    """One problem a rule found: the narrowest span that shows it, and what is wrong.
+
+    ``severity`` overrides the rule's for this one finding, for a rule that is sure of
+    some cases and only suspicious of others (or that informs in ``redacted`` mode).
+    """
 
     span: Span
     message: Text
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -28,12 +33,17 @@ class RuleContext:
 
     ``evidence`` maps a checklist item id to the paragraphs that satisfied it
     (for example ``problems``), so a rule can judge a part without finding it again.
+    ``report_year`` is the year the report is about (title, then lead, then the
+    ``report_year`` setting; None when unknown). ``redacted`` is true for
+    anonymized corpora, where placeholders are expected.
     """
 
     document: Document
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     evidence: Mapping[str, tuple[Paragraph, ...]] = field(default_factory=lambda: MappingProxyType({}))
     lang: str = "zh"
+    report_year: int | None = None
+    redacted: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,17 @@ user documentation (合格/不合格 examples) in the module docstring.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 from validator.hookspecs import hookimpl
 from validator.rule import Rule
 
-RULE_MODULES: tuple[str, ...] = ("sec_008_vague_problems",)
+
+def rule_modules() -> list[str]:
+    """Every rule module in this package (modules whose name starts with _ are helpers)."""
+    return sorted(name for _, name, _ in pkgutil.iter_modules(__path__) if not name.startswith("_"))
 
 
 @hookimpl
 def report_validator_rules() -> list[Rule]:
-    return [importlib.import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES]
+    return [importlib.import_module(f"{__name__}.{name}").RULE for name in rule_modules()]
