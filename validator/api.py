@@ -45,10 +45,11 @@ class Validator:
 
     def check_text(self, text: str, path: str = "<text>", source_format: str = "text") -> list[ReportResult]:
         """Check decoded report text (``\\n`` line endings); one result per report in it."""
+        from validator.fingerprints import with_fingerprints
         from validator.parser import parse_text
 
         parsed = parse_text(text, path, source_format)
-        return [self.check_document(document) for document in parsed.documents]
+        return with_fingerprints([self.check_document(document) for document in parsed.documents], text)
 
     def check_document(self, document: Document) -> ReportResult:
         checklist = self.forced_checklist or detect_checklist(

@@ -48,14 +48,17 @@ def run_check(args: argparse.Namespace) -> int:
     for file in files:
         if file.error:
             print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+    checklists = dict(registry.checklists)
+    if validator.forced_checklist is not None:
+        checklists[validator.forced_checklist.id] = validator.forced_checklist
     labels = {
         checklist.id: {item.id: item.label.get(args.lang) for item in checklist.items}
-        for checklist in registry.checklists.values()
+        for checklist in checklists.values()
     }
-    if validator.forced_checklist is not None:
-        forced = validator.forced_checklist
-        labels[forced.id] = {item.id: item.label.get(args.lang) for item in forced.items}
-    output = formatter(files, FormatOptions(lang=args.lang, checklist_labels=labels))
+    options = FormatOptions(
+        lang=args.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
+    )
+    output = formatter(files, options)
     _write(output, args.output)
     return exit_code(files, args.fail_on)
 

@@ -258,6 +258,7 @@ class Result:
     message: str
     span: Span | None = None
     evidence: str = ""
+    fingerprint: str = ""  # stable across unrelated edits (validator.fingerprints)
 
     def sort_key(self) -> tuple[int, int, int, str]:
         line, column = (self.span.line, self.span.column) if self.span else (0, 0)

@@ -25,7 +25,7 @@ TOOL_KEYS = {"name", "version"}
 FILE_KEYS = {"path", "error", "reports"}
 REPORT_KEYS = {"title", "line", "checklist", "results"}
 RESULT_KEYS = {"kind", "id", "status", "severity", "message", "line", "column", "end_line", "end_column"}
-ADDED_RESULT_KEYS = {"evidence"}
+ADDED_RESULT_KEYS = {"evidence", "fingerprint"}
 SUMMARY_KEYS = {"files", "reports", "passed", "failed", "errors"}
 
 # The example of DESIGN.md, as written there: the schema must accept the contract's own example.
@@ -162,12 +162,12 @@ def test_values_of_a_result_with_a_span_and_of_one_without() -> None:
     assert results[3] == {
         "kind": "rule", "id": "NUM-006", "status": "fail", "severity": "error",
         "message": "序号“（三）”前缺少“（二）”", "line": 14, "column": 1, "end_line": 14, "end_column": 4,
-        "evidence": "（三）",
+        "evidence": "（三）", "fingerprint": "",
     }  # fmt: skip
     assert results[1] == {
         "kind": "item", "id": "problems", "status": "fail", "severity": "error",
         "message": "缺少“存在的问题”部分", "line": None, "column": None, "end_line": None, "end_column": None,
-        "evidence": "",
+        "evidence": "", "fingerprint": "",
     }  # fmt: skip
 
 

@@ -17,7 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from validator import __version__
-from validator.model import FileResult, ReportResult
+from validator.model import Checklist, FileResult, ReportResult
+from validator.rule import Rule
 
 __all__ = [
     "FormatOptions",
@@ -41,7 +42,9 @@ class FormatOptions:
     the text format hides passed checklist items, while JSON keeps every result
     because its consumers count them. ``checklist_labels`` maps checklist id ->
     item id -> label in ``lang``, so text output can say 党的政治建设 rather
-    than ``political``; an item without a label is shown by its id.
+    than ``political``; an item without a label is shown by its id. ``rules``
+    and ``checklists`` are the run's registry, for formats that describe what
+    was checked (SARIF's rule metadata, JUnit's passing test cases).
     """
 
     lang: str = "zh"
@@ -49,6 +52,8 @@ class FormatOptions:
     color: bool = False
     show_passed: bool = True
     checklist_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    rules: Mapping[str, Rule] = field(default_factory=dict)  # code -> rule, for metadata (SARIF)
+    checklists: Mapping[str, Checklist] = field(default_factory=dict)  # id -> checklist
 
 
 Formatter = Callable[[Sequence[FileResult], FormatOptions], str]

@@ -61,4 +61,5 @@ def _result_dict(result: Result) -> dict[str, Any]:
         "end_line": span.end_line if span else None,
         "end_column": span.end_column if span else None,
         "evidence": result.evidence,
+        "fingerprint": result.fingerprint,
     }
