@@ -47,9 +47,11 @@ class Validator:
         """Check decoded report text (``\\n`` line endings); one result per report in it."""
         from validator.fingerprints import with_fingerprints
         from validator.parser import parse_text
+        from validator.suppressions import apply_suppressions
 
         parsed = parse_text(text, path, source_format)
-        return with_fingerprints([self.check_document(document) for document in parsed.documents], text)
+        reports = [self.check_document(document) for document in parsed.documents]
+        return with_fingerprints(apply_suppressions(reports, text, self.settings.lang), text)
 
     def check_document(self, document: Document) -> ReportResult:
         checklist = self.forced_checklist or detect_checklist(

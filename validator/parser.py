@@ -28,6 +28,7 @@ _SPACES = " \t\u3000\u00a0"  # what the grammar's INDENT strips
 # Terminals that make up a whole line of their own kind.
 _LINE_KINDS = {
     "TOC_HEADER": "toc_header",
+    "COMMENT": "comment",
     "SALUTATION": "salutation",
     "CLOSING": "closing",
     "TITLE_LINE": "title_like",
@@ -39,8 +40,9 @@ _LINE_KINDS = {
 class ClassifiedLine:
     """One source line as the grammar sees it, before any structural judgement.
 
-    ``kind`` is ``blank``, ``heading`` (a numbered marker), ``enum``,
-    ``toc_header``, ``salutation``, ``closing``, ``title_like`` or ``body``.
+    ``kind`` is ``blank``, ``comment`` (an HTML comment alone on its line),
+    ``heading`` (a numbered marker), ``enum``, ``toc_header``, ``salutation``,
+    ``closing``, ``title_like`` or ``body``.
     ``column`` is where the content starts (after indentation and Markdown
     ``#``); ``marker_type`` is the grammar terminal of the marker, if any.
     """

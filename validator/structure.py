@@ -23,7 +23,7 @@ _TITLE_MAX_CHARS = 80
 
 def build_file(lines: Sequence[ClassifiedLine], *, text: str, path: str, source_format: str) -> ParsedFile:
     """Group the lines of one file into paragraphs and reports."""
-    content = [line for line in lines if line.kind != "blank"]
+    content = [line for line in lines if line.kind not in ("blank", "comment")]
     toc_end = _toc_end(content)
     groups, front = ([content], []) if toc_end is None else _split_compilation(content, toc_end)
     front_paragraphs = [_front_paragraph(line, index, toc_end or 0) for index, line in enumerate(front)]
