@@ -81,8 +81,9 @@ def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", path, "--format", "json", "--select", "problems,SEC")
     ids = {r["id"] for r in json.loads(out)["files"][0]["reports"][0]["results"]}
     assert ids == {"problems", "SEC-008"}
-    code, out, _ = run(capsys, "check", path, "--format", "json", "--ignore", "problems")
-    assert "problems" not in {r["id"] for r in json.loads(out)["files"][0]["reports"][0]["results"]}
+    assert run(capsys, "check", path, "--select", "problems")[0] == 1
+    code, out, _ = run(capsys, "check", path, "--format", "json", "--select", "problems", "--ignore", "problems")
+    assert json.loads(out)["files"][0]["reports"][0]["results"] == []
     assert code == 0
 
 

@@ -17,12 +17,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from validator.engine import RunSettings, check_document
 from validator.errors import ConfigError, InputError
 from validator.genre import detect_checklist
 from validator.model import Checklist, Document, FileResult, ReportResult
 from validator.registry import Registry
+
+if TYPE_CHECKING:
+    from validator.readers import SourceText
 
 
 class Validator:
@@ -67,6 +71,19 @@ class Validator:
             source = read_path(path, self.registry.readers)
         except InputError as error:
             return FileResult(path=os.fspath(path), error=error.reason)
+        return self.check_source(source)
+
+    def check_bytes(self, data: bytes, path: str) -> FileResult:
+        """Check content already in memory (``--stdin``), named ``path``, whose suffix picks the reader."""
+        from validator.readers import read_bytes
+
+        try:
+            source = read_bytes(data, path, readers=self.registry.readers)
+        except InputError as error:
+            return FileResult(path=path, error=error.reason)
+        return self.check_source(source)
+
+    def check_source(self, source: SourceText) -> FileResult:
         reports = self.check_text(source.text, source.path, source.format)
         return FileResult(path=source.path, reports=tuple(reports))
 

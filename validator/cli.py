@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from validator import __version__
 from validator.errors import ValidatorError
-from validator.exitcodes import EXIT_OK, EXIT_USAGE
+from validator.exitcodes import EXIT_USAGE
 from validator.messages import message
 
 
@@ -26,7 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
     try:
-        return int(args.run(args))
+        from validator import commands  # imported only now: --help and usage errors stay fast
+
+        return int(getattr(commands, args.run)(args))
     except ValidatorError as error:
         print_error(error, args.lang)
         return EXIT_USAGE
@@ -50,13 +52,22 @@ def _build_parser() -> argparse.ArgumentParser:
     outline.add_argument("file", metavar="FILE")
     outline.add_argument("--format", choices=("text", "json"), default="text")
     _add_lang(outline)
-    outline.set_defaults(run=_run_outline)
+    outline.set_defaults(run="run_outline")
     _add_check_command(commands)
+    baseline = commands.add_parser(
+        "baseline", help="把当前问题写入基线文件，此后 check --baseline 只报告新问题"
+    )
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument("--output", metavar="FILE", default=".report-validator-baseline.json")
+    baseline.add_argument("--checklist", metavar="NAME|FILE")
+    baseline.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    _add_lang(baseline)
+    baseline.set_defaults(run="run_baseline")
     rules = commands.add_parser("rules", help="列出所有检查清单与规则及其来源")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     _add_lang(rules)
     rules.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
-    rules.set_defaults(run=_run_rules)
+    rules.set_defaults(run="run_rules")
     return parser
 
 
@@ -74,35 +85,14 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--ignore", metavar="IDS", default="", help="不报告这些检查项或规则（逗号分隔，可用前缀）"
     )
     check.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    check.add_argument("--baseline", metavar="FILE", help="不报告基线文件中已记录的问题")
+    check.add_argument("--stdin", action="store_true", help="从标准输入读取一份报告（供编辑器使用）")
+    check.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="--stdin 时报告的文件名")
     check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
     _add_lang(check)
-    check.set_defaults(run=_run_check)
+    check.set_defaults(run="run_check")
 
 
 def _add_lang(command: argparse.ArgumentParser) -> None:
     command.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言（默认中文）")
-
-
-def _run_check(args: argparse.Namespace) -> int:
-    from validator.commands import run_check
-
-    return run_check(args)
-
-
-def _run_rules(args: argparse.Namespace) -> int:
-    from validator.commands import run_rules
-
-    return run_rules(args)
-
-
-def _run_outline(args: argparse.Namespace) -> int:
-    from validator.outline_format import outline_json, outline_text
-    from validator.parser import parse_text
-    from validator.readers import read_path
-
-    source = read_path(args.file)
-    parsed = parse_text(source.text, source.path, source.format)
-    output = outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang)
-    sys.stdout.write(output)
-    return EXIT_OK

@@ -26,6 +26,18 @@ def open_registry(args: argparse.Namespace) -> Registry:
     return registry
 
 
+def run_outline(args: argparse.Namespace) -> int:
+    """The heading tree of one file, as text or JSON."""
+    from validator.outline_format import outline_json, outline_text
+    from validator.parser import parse_text
+    from validator.readers import read_path
+
+    source = read_path(args.file)
+    parsed = parse_text(source.text, source.path, source.format)
+    _write(outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang), None)
+    return EXIT_OK
+
+
 def run_check(args: argparse.Namespace) -> int:
     from validator.api import Validator
     from validator.engine import RunSettings
@@ -44,7 +56,14 @@ def run_check(args: argparse.Namespace) -> int:
         redacted=args.redacted,
     )
     validator = Validator(registry, settings, args.checklist)
-    files = validator.check_paths(args.paths)
+    if args.stdin:
+        files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
+    else:
+        files = validator.check_paths(args.paths)
+    if args.baseline:
+        from validator.baseline import apply_baseline, load_baseline
+
+        files = apply_baseline(files, load_baseline(args.baseline), args.lang)
     for file in files:
         if file.error:
             print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
@@ -61,6 +80,27 @@ def run_check(args: argparse.Namespace) -> int:
     output = formatter(files, options)
     _write(output, args.output)
     return exit_code(files, args.fail_on)
+
+
+def run_baseline(args: argparse.Namespace) -> int:
+    """Record the current findings of PATHs in a baseline file."""
+    from validator.api import Validator
+    from validator.baseline import render_baseline
+    from validator.engine import RunSettings
+
+    registry = open_registry(args)
+    files = Validator(registry, RunSettings(lang=args.lang), args.checklist).check_paths(args.paths)
+    for file in files:
+        if file.error:
+            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+    _write(render_baseline(files), args.output)
+    count = sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
+    print(
+        f"已把 {count} 个问题写入基线 {args.output}"
+        if args.lang != "en"
+        else f"{count} findings written to {args.output}"
+    )
+    return EXIT_USAGE if any(file.error for file in files) else EXIT_OK
 
 
 def exit_code(files: Sequence[FileResult], fail_on: str) -> int:
