@@ -93,6 +93,9 @@ def test_good_plugin_adds_rule_and_checklist(site: Path, capsys: pytest.CaptureF
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert "UNI-001" in out and "rv_fake_uni 1.2.3" in out and "university" in out
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert "rv_fake_uni 1.2.3\n  checklists: university\n  rules: UNI-001" in out
 
 
 def test_plugin_that_fails_to_import_is_named_and_skipped(

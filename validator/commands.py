@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from validator import __version__
 from validator.errors import ConfigError
 from validator.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.model import SEVERITY_RANK, FileResult
@@ -160,6 +161,27 @@ def run_rules(args: argparse.Namespace) -> int:
     lines.extend(
         f"  {r.code:<10} {r.severity:<8} {r.name:<24} {r.summary.get(args.lang)}  [{r.origin}]" for r in rules
     )
+    _write("\n".join(lines) + "\n", None)
+    return EXIT_OK
+
+
+def run_plugins(args: argparse.Namespace) -> int:
+    """Each plugin with its version and what it adds; failed plugins are listed too."""
+    registry = open_registry(args)
+    names = [
+        name for name, _ in registry.plugins.manager.list_name_plugin() if not name.startswith("builtin_")
+    ]
+    origins = ["built-in", *sorted(registry.plugins.origin(name) for name in names)]
+    if args.format == "json":
+        plugins = [{"plugin": origin, "adds": registry.provided.get(origin, {})} for origin in origins]
+        failed = [{"name": f.name, "version": f.version, "reason": f.reason} for f in registry.failures]
+        _write(json.dumps({"plugins": plugins, "failed": failed}, ensure_ascii=False, indent=2) + "\n", None)
+        return EXIT_OK
+    lines = []
+    for origin in origins:
+        lines.append(origin if origin != "built-in" else f"built-in (report-validator {__version__})")
+        for kind, provided in sorted(registry.provided.get(origin, {}).items()):
+            lines.append(f"  {kind}: {', '.join(provided)}")
     _write("\n".join(lines) + "\n", None)
     return EXIT_OK
 

@@ -28,6 +28,11 @@ class Registry:
     checklists: dict[str, Checklist] = field(default_factory=dict)
     readers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     formatters: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    # origin ("built-in" or "name version") -> kind ("rules", "checklists", …) -> names it added
+    provided: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def credit(self, origin: str, kind: str, names: list[str]) -> None:
+        self.provided.setdefault(origin, {}).setdefault(kind, []).extend(names)
 
     @property
     def failures(self) -> list[PluginFailure]:
@@ -40,16 +45,21 @@ def build_registry(plugins: LoadedPlugins) -> Registry:
     for origin, rules in _contributions(plugins, "report_validator_rules"):
         for rule in rules:
             _add_rule(registry, replace(rule, origin=origin))
-    for _origin, readers in _contributions(plugins, "report_validator_readers"):
+        registry.credit(origin, "rules", [rule.code for rule in rules])
+    for origin, readers in _contributions(plugins, "report_validator_readers"):
         registry.readers.update({suffix.lower(): reader for suffix, reader in readers.items()})
-    for _origin, formatters in _contributions(plugins, "report_validator_formatters"):
+        registry.credit(origin, "readers", sorted(readers))
+    for origin, formatters in _contributions(plugins, "report_validator_formatters"):
         registry.formatters.update(formatters)
+        registry.credit(origin, "formats", sorted(formatters))
     checklist_files = [
         (origin, Path(path))
         for origin, paths in _contributions(plugins, "report_validator_checklists")
         for path in paths
     ]
     registry.checklists = _load_checklists(checklist_files, frozenset(registry.rules))
+    for checklist in registry.checklists.values():
+        registry.credit(checklist.origin, "checklists", [checklist.id])
     return registry
 
 
