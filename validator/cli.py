@@ -80,7 +80,12 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check = commands.add_parser("check", help="按检查清单和规则检查报告")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="文件或目录（默认当前目录）")
     check.add_argument("--checklist", metavar="NAME|FILE", help="指定检查清单（默认按文种自动识别）")
-    check.add_argument("--format", default="text", metavar="FORMAT", help="输出格式：text、json …")
+    check.add_argument(
+        "--format",
+        default="text",
+        metavar="FORMAT",
+        help="输出格式：text、json、sarif、junit、github、gitlab、compact",
+    )
     check.add_argument("--output", metavar="FILE", help="把结果写入文件")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
     check.add_argument(

@@ -228,4 +228,6 @@ def test_the_builtin_formatters_come_through_the_plugin_hook() -> None:
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     manager.register(formatters)
-    assert manager.hook.report_validator_formatters() == [{"text": format_text, "json": format_json}]
+    (formats,) = manager.hook.report_validator_formatters()
+    assert formats["text"] is format_text and formats["json"] is format_json
+    assert set(formats) == {"text", "json", "sarif", "junit", "github", "gitlab", "compact"}

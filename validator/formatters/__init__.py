@@ -95,11 +95,19 @@ def summarize(files: Sequence[FileResult]) -> Summary:
 
 # The format modules import FormatOptions and summarize from here, so they can only
 # be imported once those exist.
-from validator.formatters import json_format, text  # noqa: E402
+from validator.formatters import compact, github, gitlab, json_format, junit, sarif, text  # noqa: E402
 from validator.hookspecs import hookimpl  # noqa: E402
 
 
 @hookimpl
 def report_validator_formatters() -> dict[str, Formatter]:
     """The built-in formats, offered through the same hook as a plugin's."""
-    return {"text": text.format_text, "json": json_format.format_json}
+    return {
+        "text": text.format_text,
+        "json": json_format.format_json,
+        "sarif": sarif.format_sarif,
+        "junit": junit.format_junit,
+        "github": github.format_github,
+        "gitlab": gitlab.format_gitlab,
+        "compact": compact.format_compact,
+    }
