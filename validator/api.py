@@ -15,7 +15,8 @@ Configuration problems (a broken checklist, an unknown checklist name) raise
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,14 +30,28 @@ if TYPE_CHECKING:
     from validator.readers import SourceText
 
 
+@dataclass(frozen=True)
+class FileSettings:
+    """The settings for one file: the engine's, and the checklist (None: detect the genre)."""
+
+    run: RunSettings = field(default_factory=RunSettings)
+    checklist: str | None = None
+
+
 class Validator:
-    """A configured validator: the registry of rules and checklists, and the run settings."""
+    """A configured validator: the registry of rules and checklists, and the settings per file.
+
+    ``settings`` and ``checklist`` apply to every file; ``settings_for`` (a function of
+    the file's path) replaces both, for settings that vary by file (configuration
+    overrides by glob).
+    """
 
     def __init__(
         self,
         registry: Registry | None = None,
         settings: RunSettings | None = None,
         checklist: str | None = None,
+        settings_for: Callable[[str], FileSettings] | None = None,
     ) -> None:
         if registry is None:
             from validator.plugins import load_plugins
@@ -44,8 +59,11 @@ class Validator:
 
             registry = build_registry(load_plugins())
         self.registry = registry
-        self.settings = settings or RunSettings()
-        self.forced_checklist = resolve_checklist(registry, checklist) if checklist else None
+        fixed = FileSettings(settings or RunSettings(), checklist)
+        self.settings_for = settings_for or (lambda _path: fixed)
+        self.checklists_used: dict[str, Checklist] = {}  # by the name or path they were asked for
+        if checklist:
+            self.checklist_named(checklist)  # a wrong name fails now, not at the first file
 
     def check_text(self, text: str, path: str = "<text>", source_format: str = "text") -> list[ReportResult]:
         """Check decoded report text (``\\n`` line endings); one result per report in it."""
@@ -53,15 +71,23 @@ class Validator:
         from validator.parser import parse_text
         from validator.suppressions import apply_suppressions
 
+        file_settings = self.settings_for(path)
+        forced = self.checklist_named(file_settings.checklist) if file_settings.checklist else None
         parsed = parse_text(text, path, source_format)
-        reports = [self.check_document(document) for document in parsed.documents]
-        return with_fingerprints(apply_suppressions(reports, text, self.settings.lang), text)
+        reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
+        return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
 
-    def check_document(self, document: Document) -> ReportResult:
-        checklist = self.forced_checklist or detect_checklist(
-            document, list(self.registry.checklists.values())
-        )
-        return check_document(document, checklist, self.registry.rules, self.settings)
+    def _check_document(
+        self, document: Document, forced: Checklist | None, settings: RunSettings
+    ) -> ReportResult:
+        checklist = forced or detect_checklist(document, list(self.registry.checklists.values()))
+        return check_document(document, checklist, self.registry.rules, settings)
+
+    def checklist_named(self, name_or_file: str) -> Checklist:
+        """A checklist by id or YAML path, resolved once (``ConfigError`` when unknown)."""
+        if name_or_file not in self.checklists_used:
+            self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
+        return self.checklists_used[name_or_file]
 
     def check_path(self, path: str | os.PathLike[str]) -> FileResult:
         """Read and check one file; an unreadable file gives a result with ``error`` set."""

@@ -87,7 +87,8 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="输出格式：text、json、sarif、junit、github、gitlab、compact",
     )
     check.add_argument("--output", metavar="FILE", help="把结果写入文件")
-    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="默认 error")
+    check.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
     check.add_argument(
         "--select", metavar="IDS", default="", help="只报告这些检查项或规则（逗号分隔，可用前缀）"
     )
@@ -100,9 +101,16 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="--stdin 时报告的文件名")
     check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
-    _add_lang(check)
+    _add_lang(check, default=None)
     check.set_defaults(run="run_check")
+    config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")
+    config.add_argument("file", nargs="?", metavar="FILE")
+    config.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
+    config.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    config.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    _add_lang(config)
+    config.set_defaults(run="run_config")
 
 
-def _add_lang(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言（默认中文）")
+def _add_lang(command: argparse.ArgumentParser, default: str | None = "zh") -> None:
+    command.add_argument("--lang", choices=("zh", "en"), default=default, help="消息语言（默认中文）")

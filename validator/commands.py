@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from validator import __version__
 from validator.errors import ConfigError
@@ -13,18 +16,60 @@ from validator.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.model import SEVERITY_RANK, FileResult
 from validator.registry import Registry
 
+if TYPE_CHECKING:
+    from validator.config import EffectiveConfig, ProjectConfig
 
-def open_registry(args: argparse.Namespace) -> Registry:
-    """Plugins and what they give; each failed plugin is one line on stderr (exit 2 with --strict-plugins)."""
-    from validator.plugins import load_plugins
+
+def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Registry:
+    """Plugins and what they give; each failed plugin is one line on stderr (exit 2 with --strict-plugins).
+
+    ``disabled`` adds plugin names to block (from the configuration) to those of
+    ``REPORT_VALIDATOR_DISABLE_PLUGINS``.
+    """
+    from validator.plugins import disabled_from_env, load_plugins
     from validator.registry import build_registry
 
-    registry = build_registry(load_plugins())
+    registry = build_registry(load_plugins(disabled=disabled_from_env() | frozenset(disabled)))
     for failure in registry.failures:
         print(f"report-validator: {failure}", file=sys.stderr)
     if registry.failures and args.strict_plugins:
         raise ConfigError("插件加载失败（--strict-plugins）", key="strict-plugins")
     return registry
+
+
+def open_config(args: argparse.Namespace, registry: Registry) -> ProjectConfig:
+    """The project configuration: ``--config FILE``, or found upward from the working directory."""
+    from validator.config import ProjectConfig, find_config, load_config
+
+    path = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
+    if path is None:
+        return ProjectConfig()
+    known_ids = set(registry.rules) | {i.id for c in registry.checklists.values() for i in c.items}
+    return load_config(path, known_ids=known_ids, known_checklists=set(registry.checklists))
+
+
+def configured(args: argparse.Namespace) -> tuple[Registry, ProjectConfig]:
+    """Registry and configuration; the registry is rebuilt when the configuration disables plugins."""
+    registry = open_registry(args)
+    config = open_config(args, registry)
+    disabled = config.for_run().disable_plugins
+    if disabled:
+        registry = open_registry(args, disabled)
+    return registry, config
+
+
+def with_flags(effective: EffectiveConfig, args: argparse.Namespace) -> EffectiveConfig:
+    """Command-line flags win over every configuration file."""
+    flags = {
+        "checklist": args.checklist,
+        "fail_on": args.fail_on,
+        "lang": args.lang,
+        "select": _ids(args.select) or None,
+        "ignore": _ids(args.ignore) or None,
+        "report_year": args.report_year,
+        "redacted": args.redacted or None,
+    }
+    return dataclasses.replace(effective, **{key: value for key, value in flags.items() if value is not None})
 
 
 def run_outline(args: argparse.Namespace) -> int:
@@ -40,23 +85,23 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from validator.api import Validator
-    from validator.engine import RunSettings
+    from validator.api import FileSettings, Validator
     from validator.formatters import FormatOptions
 
-    registry = open_registry(args)
+    registry, config = configured(args)
     formatter = registry.formatters.get(args.format)
     if formatter is None:
         known = "、".join(sorted(registry.formatters))
         raise ConfigError(f"未知的输出格式 {args.format}（可用：{known}）", key="format")
-    settings = RunSettings(
-        lang=args.lang,
-        select=_ids(args.select),
-        ignore=_ids(args.ignore),
-        report_year=args.report_year,
-        redacted=args.redacted,
-    )
-    validator = Validator(registry, settings, args.checklist)
+    run = with_flags(config.for_run(), args)
+
+    def settings_for(path: str) -> FileSettings:
+        effective = with_flags(config.for_file(path), args)
+        return FileSettings(effective.run_settings(), effective.checklist)
+
+    validator = Validator(registry, settings_for=settings_for)
+    if run.checklist:
+        validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
     if args.stdin:
         files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
     else:
@@ -64,23 +109,20 @@ def run_check(args: argparse.Namespace) -> int:
     if args.baseline:
         from validator.baseline import apply_baseline, load_baseline
 
-        files = apply_baseline(files, load_baseline(args.baseline), args.lang)
+        files = apply_baseline(files, load_baseline(args.baseline), run.lang)
     for file in files:
         if file.error:
             print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
-    checklists = dict(registry.checklists)
-    if validator.forced_checklist is not None:
-        checklists[validator.forced_checklist.id] = validator.forced_checklist
+    checklists = {**registry.checklists, **{c.id: c for c in validator.checklists_used.values()}}
     labels = {
-        checklist.id: {item.id: item.label.get(args.lang) for item in checklist.items}
+        checklist.id: {item.id: item.label.get(run.lang) for item in checklist.items}
         for checklist in checklists.values()
     }
     options = FormatOptions(
-        lang=args.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
+        lang=run.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
     )
-    output = formatter(files, options)
-    _write(output, args.output)
-    return exit_code(files, args.fail_on)
+    _write(formatter(files, options), args.output)
+    return exit_code(files, run.fail_on)
 
 
 def run_baseline(args: argparse.Namespace) -> int:
@@ -162,6 +204,15 @@ def run_rules(args: argparse.Namespace) -> int:
         f"  {r.code:<10} {r.severity:<8} {r.name:<24} {r.summary.get(args.lang)}  [{r.origin}]" for r in rules
     )
     _write("\n".join(lines) + "\n", None)
+    return EXIT_OK
+
+
+def run_config(args: argparse.Namespace) -> int:
+    """The configuration in force for FILE (or for the run), and where each value comes from."""
+    from validator.config import render_effective
+
+    _registry, config = configured(args)
+    _write(render_effective(config, args.file, fmt=args.format), None)
     return EXIT_OK
 
 

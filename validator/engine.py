@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
 
@@ -38,6 +38,7 @@ class RunSettings:
     ignore: tuple[str, ...] = ()
     report_year: int | None = None  # used when a report's title and lead name no year
     redacted: bool = False  # anonymized corpus: placeholders are expected
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))  # id -> severity
 
 
 def check_document(
@@ -49,7 +50,7 @@ def check_document(
     context = rule_context(document, settings, evidence.paragraphs())
     for rule, setting in enabled_rules(checklist, rules):
         results.extend(run_rule(rule, setting, context))
-    kept = tuple(result for result in results if _wanted(result.id, settings))
+    kept = tuple(_regraded(result, settings) for result in results if _wanted(result.id, settings))
     title = document.title.text if document.title else None
     line = document.title.span.line if document.title else document.first_line
     return ReportResult(title, line, checklist.id, kept)
@@ -162,6 +163,12 @@ def _lower(configured: Severity, proposed: Severity | None) -> Severity:
     if proposed is None or SEVERITY_RANK[proposed] >= SEVERITY_RANK[configured]:
         return configured
     return proposed
+
+
+def _regraded(result: Result, settings: RunSettings) -> Result:
+    """The result with the configured severity for its id (a rule code or an item id)."""
+    severity = settings.severity.get(result.id)
+    return dataclasses.replace(result, severity=severity) if severity else result
 
 
 def _wanted(result_id: str, settings: RunSettings) -> bool:

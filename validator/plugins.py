@@ -65,13 +65,13 @@ def load_plugins(*, entry_points: bool = True, disabled: frozenset[str] | None =
     for name, module in BUILTIN_PLUGINS:
         manager.register(importlib.import_module(module), name=name)
         loaded.versions[name] = __version__
-    blocked = disabled if disabled is not None else _disabled_from_env()
+    blocked = disabled if disabled is not None else disabled_from_env()
     if entry_points:
         _load_entry_points(loaded, blocked)
     return loaded
 
 
-def _disabled_from_env() -> frozenset[str]:
+def disabled_from_env() -> frozenset[str]:
     return frozenset(name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip())
 
 
