@@ -185,8 +185,9 @@ def test_every_key(repo: Path) -> None:
     assert config.path == path
     assert config.files == (path,)
     assert effective.run_settings() == RunSettings(
-        "en", ("NUM", "TERM-007", "political"), ("NUM-008",), 2023, True
+        "en", ("NUM", "TERM-007", "political"), ("NUM-008",), 2023, True, effective.severity
     )
+    assert dict(effective.severity) == {"NUM-006": "info", "political": "warning"}
 
 
 def test_origins_name_file_line_and_key(repo: Path) -> None:
