@@ -1,0 +1,447 @@
+"""Helpers shared by the TERM-* rules: the fixed-formulation data pack, read and compiled once.
+
+The wording (slogans and their verbs, series and their order, wrong variants and the right
+form) lives in ``rules/data/formulations.yaml``; each rule reads its own part by its code
+and asks the questions below: where does a slogan stand and which verb governs it, is a
+listing in its canonical order, where does a wrong variant occur and what should it read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from validator.datapack import load_data
+from validator.errors import ConfigError
+from validator.model import Paragraph, Severity, Text
+from validator.rule import RuleContext, Violation
+from validator.safe_regex import SafePattern, compile_safe
+
+from ._text import span_in, text_paragraphs
+
+_DATA = "formulations"
+_LOWER_SEVERITIES = ("warning", "info")
+OPENING_QUOTES = "“‘「『\"'"
+CLOSING_QUOTES = "”’」』\"'"
+QUOTES = OPENING_QUOTES + CLOSING_QUOTES
+SENTENCE_END = "。；！？;!?"
+NO_NOTE = Text("")
+
+
+@dataclass(frozen=True)
+class Slogan:
+    """A quoted 提法 with fixed collocating verbs (``slogans`` in the data pack)."""
+
+    term: str
+    rule: str
+    meaning: str
+    verbs: tuple[str, ...]
+    wrong_verbs: tuple[str, ...]
+    quote: bool
+
+
+@dataclass(frozen=True)
+class Series:
+    """Terms that keep a canonical order when listed together (``series``)."""
+
+    rule: str
+    name: Text
+    members: tuple[str, ...]
+    max_gap: int
+    gap_chars: str | None  # None: anything but a sentence end
+    finder: re.Pattern[str]  # any member (escaped literals: one scan per paragraph)
+
+    def rank(self, member: str) -> int:
+        return self.members.index(member)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A wrong wording and what to write instead (``variants``)."""
+
+    rule: str
+    pattern: SafePattern
+    anchors: tuple[str, ...]
+    literal: str = ""  # the pattern when it is a plain string: found with str.find, not a regex
+    accept: frozenset[str] = frozenset()
+    not_after: str = ""
+    not_before: str = ""
+    canonical: str = ""
+    replace: tuple[tuple[str, str], ...] = ()
+    note: Text = NO_NOTE
+    severity: Severity | None = None
+    since: int | None = None
+    year_known: bool = False
+
+    def fixed(self, found: str) -> str:
+        """The right form of ``found``."""
+        if self.canonical:
+            return self.canonical
+        for old, new in self.replace:
+            found = found.replace(old, new)
+        return found
+
+    def applies(self, year: int | None) -> bool:
+        """Whether the variant is wrong in a report about ``year``."""
+        if year is None:
+            return not self.year_known
+        return self.since is None or year >= self.since
+
+
+@dataclass(frozen=True)
+class NumberedTerm:
+    """A fixed term written with Chinese numerals and its wrong Arabic forms (TERM-015)."""
+
+    term: str
+    arabic: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pack:
+    slogans: tuple[Slogan, ...]
+    series: tuple[Series, ...]
+    variants: tuple[Variant, ...]
+    numbered_terms: tuple[NumberedTerm, ...]
+    session_terms: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+@functools.cache
+def pack() -> Pack:
+    """The data pack ``rules/data/formulations.yaml``, validated and compiled."""
+    data = load_data(_DATA)
+    if not isinstance(data, Mapping):
+        raise ConfigError("数据包应为映射", key=_DATA)
+    return Pack(
+        slogans=tuple(_slogan(raw) for raw in _list(data, "slogans")),
+        series=tuple(_series(raw) for raw in _list(data, "series")),
+        variants=tuple(_variant(raw) for raw in _list(data, "variants")),
+        numbered_terms=tuple(_numbered_term(raw) for raw in _list(data, "numbered_terms")),
+        session_terms=tuple(str(term) for term in _list(data, "session_terms")),
+    )
+
+
+def slogans(code: str | None = None) -> tuple[Slogan, ...]:
+    return tuple(s for s in pack().slogans if code is None or s.rule == code)
+
+
+def series(code: str) -> tuple[Series, ...]:
+    return tuple(s for s in pack().series if s.rule == code)
+
+
+@functools.cache
+def variants(code: str) -> tuple[Variant, ...]:
+    return tuple(v for v in pack().variants if v.rule == code)
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise ConfigError(f"{key} 应为列表", key=f"{_DATA}.{key}")
+    return value
+
+
+def _require(raw: Any, key: str, *fields: str) -> Mapping[str, Any]:
+    if not isinstance(raw, Mapping) or any(not raw.get(name) for name in fields):
+        raise ConfigError(f"条目缺少 {'、'.join(fields)}：{raw!r}", key=f"{_DATA}.{key}")
+    return raw
+
+
+def _strings(raw: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key) or ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value)
+
+
+def _text(raw: Any) -> Text:
+    if raw is None:
+        return Text("")
+    if isinstance(raw, Mapping):
+        return Text(str(raw.get("zh", "")), str(raw.get("en", "")))
+    return Text(str(raw))
+
+
+def _slogan(raw: Any) -> Slogan:
+    raw = _require(raw, "slogans", "term", "rule")
+    return Slogan(
+        term=str(raw["term"]),
+        rule=str(raw["rule"]),
+        meaning=str(raw.get("meaning", "")),
+        verbs=_strings(raw, "verbs"),
+        wrong_verbs=_strings(raw, "wrong_verbs"),
+        quote=bool(raw.get("quote", False)),
+    )
+
+
+def _series(raw: Any) -> Series:
+    raw = _require(raw, "series", "rule", "members")
+    members = _strings(raw, "members")
+    if len(members) < 2:
+        raise ConfigError(f"系列至少要有两项：{members!r}", key=f"{_DATA}.series")
+    gap_chars = raw.get("gap_chars")
+    return Series(
+        rule=str(raw["rule"]),
+        name=_text(raw.get("name")),
+        members=members,
+        max_gap=int(raw.get("max_gap", 16)),
+        gap_chars=None if gap_chars is None else str(gap_chars),
+        finder=re.compile("|".join(map(re.escape, members))),
+    )
+
+
+def _variant(raw: Any) -> Variant:
+    raw = _require(raw, "variants", "rule", "pattern")
+    key = f"{_DATA}.variants.{raw['rule']}"
+    pattern_text = str(raw["pattern"])
+    anchors = _strings(raw, "anchors")
+    if not anchors:
+        if re.escape(pattern_text) != pattern_text:
+            raise ConfigError(f"正则表达式需要 anchors（必含的字面文字）：{pattern_text}", key=key)
+        anchors = (pattern_text,)
+    if not raw.get("canonical") and not raw.get("replace"):
+        raise ConfigError(f"条目需要 canonical 或 replace：{pattern_text}", key=key)
+    severity = raw.get("severity")
+    if severity is not None and severity not in _LOWER_SEVERITIES:
+        raise ConfigError("severity 只能是 warning 或 info", key=key)
+    try:
+        pattern = compile_safe(pattern_text)
+    except ValueError as error:
+        raise ConfigError(str(error), key=key) from None
+    since = raw.get("since")
+    return Variant(
+        rule=str(raw["rule"]),
+        pattern=pattern,
+        anchors=anchors,
+        literal=pattern_text if re.escape(pattern_text) == pattern_text else "",
+        accept=frozenset(_strings(raw, "accept")),
+        not_after=str(raw.get("not_after", "")),
+        not_before=str(raw.get("not_before", "")),
+        canonical=str(raw.get("canonical", "")),
+        replace=tuple((str(old), str(new)) for old, new in raw.get("replace") or ()),
+        note=_text(raw.get("note")),
+        severity=severity,
+        since=int(since) if since is not None else None,
+        year_known=bool(raw.get("year_known", False)),
+    )
+
+
+def _numbered_term(raw: Any) -> NumberedTerm:
+    if isinstance(raw, str):
+        raw = {"term": raw}
+    raw = _require(raw, "numbered_terms", "term")
+    term = str(raw["term"])
+    arabic = _strings(raw, "arabic") or arabic_forms(term)
+    return NumberedTerm(term=term, arabic=arabic)
+
+
+# ---------------------------------------------------------------------------- numerals
+
+_CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def arabic_forms(term: str) -> tuple[str, ...]:
+    """The term with its single-character numerals written in Arabic digits: 三会一课 → 3会1课, 3会一课…"""
+    options = [(char, str(_CN_VALUES[char])) if char in _CN_VALUES else (char,) for char in term]
+    forms = [""]
+    for choices in options:
+        forms = [form + choice for form in forms for choice in choices]
+    return tuple(form for form in forms if form != term)
+
+
+def chinese_number(value: int) -> str:
+    """1 → 一, 10 → 十, 19 → 十九, 20 → 二十, 105 → 一〇五 (numbers as in 党的二十大, 十九届)."""
+    if value < 10:
+        return _CN_DIGITS[value]
+    if value < 100:
+        tens, units = divmod(value, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
+    return "".join(_CN_DIGITS[int(digit)] for digit in str(value))
+
+
+# ---------------------------------------------------------------------------- finding things
+
+
+def occurrences(text: str, term: str) -> Iterator[int]:
+    """Every start offset of ``term`` in ``text``."""
+    start = text.find(term)
+    while start >= 0:
+        yield start
+        start = text.find(term, start + len(term))
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands between quotation marks (either orientation)."""
+    return start > 0 and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES
+
+
+def enclosed(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside an open “…” or 《…》 of ``text``."""
+    before = text[:start]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+def mentions(context: RuleContext, needles: Sequence[str]) -> bool:
+    """Whether the file holding the report contains one of ``needles`` (a cheap test before the work)."""
+    text = context.document.text
+    return any(needle in text for needle in needles)
+
+
+def report_text(context: RuleContext) -> str:
+    """The report's own text (a compilation's file holds several reports), one paragraph per line."""
+    return "\n".join(paragraph.text for paragraph in text_paragraphs(context.document))
+
+
+def variant_violations(context: RuleContext, code: str) -> Iterator[Violation]:
+    """Every occurrence of a wrong variant of rule ``code`` in the report, in order."""
+    entries = [v for v in variants(code) if v.applies(context.report_year)]
+    if not entries:
+        return
+    anchors = tuple({anchor for entry in entries for anchor in entry.anchors})
+    if not mentions(context, anchors):
+        return
+    for paragraph in text_paragraphs(context.document):
+        text = paragraph.text
+        if any(anchor in text for anchor in anchors):
+            yield from _paragraph_variants(paragraph, entries)
+
+
+def _paragraph_variants(paragraph: Paragraph, entries: Sequence[Variant]) -> Iterator[Violation]:
+    text = paragraph.text
+    taken: list[tuple[int, int]] = []
+    for entry in entries:
+        if not any(anchor in text for anchor in entry.anchors):
+            continue
+        for start, end in _matches(entry, text):
+            found = text[start:end]
+            if found in entry.accept or _different_word(entry, text, start, end):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            message = wording(found, entry.fixed(found), entry.note)
+            yield Violation(span_in(paragraph, start, end), message, entry.severity)
+
+
+def _matches(entry: Variant, text: str) -> Iterator[tuple[int, int]]:
+    if entry.literal:
+        return ((start, start + len(entry.literal)) for start in occurrences(text, entry.literal))
+    return ((match.start(), match.end()) for match in entry.pattern.finditer(text))
+
+
+def _different_word(entry: Variant, text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before and before in entry.not_after) or bool(after and after in entry.not_before)
+
+
+def wording(found: str, fixed: str, note: Text = NO_NOTE) -> Text:
+    """The message for a wrong wording: what is written, what it should be, and why."""
+    zh = f"“{found}”应为“{fixed}”"
+    en = f"“{found}” should read “{fixed}”"
+    if note.zh:
+        zh += f"（{note.zh}）"
+    if note.en or note.zh:
+        en += f" ({note.en or note.zh})"
+    return Text(zh, en)
+
+
+# ---------------------------------------------------------------------------- verbs
+
+
+def verb_violations(context: RuleContext, code: str) -> Iterator[Violation]:
+    """A wrong verb right before a slogan of rule ``code`` (增强“两个维护”, 牢固“四个自信”)."""
+    for slogan in slogans(code):
+        if not slogan.wrong_verbs or not mentions(context, (slogan.term,)):
+            continue
+        for paragraph in text_paragraphs(context.document):
+            if slogan.term in paragraph.text:
+                yield from _paragraph_verbs(paragraph, slogan)
+
+
+def _paragraph_verbs(paragraph: Paragraph, slogan: Slogan) -> Iterator[Violation]:
+    text = paragraph.text
+    for start in occurrences(text, slogan.term):
+        end = start + len(slogan.term)
+        verb_end = start - 1 if start > 0 and text[start - 1] in QUOTES else start
+        after = end + 1 if end < len(text) and text[end] in QUOTES else end
+        if text.startswith("的", after):
+            continue  # 增强“两个维护”的政治自觉: the verb governs what follows 的
+        verb = next((v for v in slogan.wrong_verbs if text.endswith(v, 0, verb_end)), None)
+        if verb is None or any(text.endswith(s.term, 0, verb_end) for s in pack().slogans):
+            continue  # 两个确立两个维护: the “verb” is the end of the slogan before
+        right = "、".join(slogan.verbs)
+        zh = f"“{verb}”不与“{slogan.term}”搭配，规范搭配为：{right}"
+        en = f"“{verb}” does not collocate with “{slogan.term}”; the standard verbs are: {right}"
+        yield Violation(span_in(paragraph, verb_end - len(verb), after), Text(zh, en))
+
+
+# ---------------------------------------------------------------------------- series
+
+
+def series_violations(context: RuleContext, code: str) -> Iterator[Violation]:
+    """A listing of a series of rule ``code`` out of its canonical order (one finding per listing).
+
+    The report's paragraphs are searched as one text, one line each (a line break ends a
+    listing), so a series costs one regex scan per report.
+    """
+    entries = [e for e in series(code) if sum(m in context.document.text for m in e.members) >= 2]
+    if not entries:
+        return
+    paragraphs = list(text_paragraphs(context.document))
+    text = "\n".join(paragraph.text for paragraph in paragraphs)
+    offsets = [0, *itertools.accumulate(len(paragraph.text) + 1 for paragraph in paragraphs)]
+    for entry in entries:
+        for start, rank, earlier in _inversions(entry, text):
+            index = bisect.bisect_right(offsets, start) - 1
+            column = start - offsets[index]
+            member = entry.members[rank]
+            span = span_in(paragraphs[index], column, column + len(member))
+            yield Violation(span, _order_message(entry, member, entry.members[earlier]))
+
+
+def _inversions(entry: Series, text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, rank, rank of the member it follows) of the first inversion in each listing."""
+    listing: list[tuple[int, int]] = []
+    for match in entry.finder.finditer(text):
+        start, rank = match.start(), entry.rank(match.group())
+        if listing and _joined(entry, text, listing[-1], start) and rank not in {r for _, r in listing}:
+            listing.append((start, rank))
+            continue
+        yield from _first_inversion(listing)
+        listing = [(start, rank)]
+    yield from _first_inversion(listing)
+
+
+def _joined(entry: Series, text: str, previous: tuple[int, int], start: int) -> bool:
+    """Whether the member at ``start`` continues the listing whose last member is ``previous``."""
+    gap = text[previous[0] + len(entry.members[previous[1]]) : start]
+    if len(gap) > entry.max_gap or "\n" in gap:
+        return False
+    if entry.gap_chars is None:
+        return not any(char in SENTENCE_END for char in gap)
+    return all(char in entry.gap_chars for char in gap)
+
+
+def _first_inversion(listing: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
+    highest = -1
+    for start, rank in listing:
+        if rank < highest:
+            yield start, rank, highest
+            return
+        highest = max(highest, rank)
+
+
+def _order_message(entry: Series, member: str, earlier: str) -> Text:
+    order = "、".join(entry.members)
+    zh = f"“{member}”不应在“{earlier}”之后（{entry.name.zh}：{order}）"
+    en = f"“{member}” should not come after “{earlier}” ({entry.name.en or entry.name.zh}: {order})"
+    return Text(zh, en)

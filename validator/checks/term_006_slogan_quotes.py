@@ -1,0 +1,63 @@
+"""TERM-006 固定提法加引号（slogans in quotation marks）
+
+“两个确立”“两个维护”“四个意识”“四个自信”等数字概括的固定提法，中央文件一律加引号。漏加
+引号是编校中的常见差错（做到两个维护）。已经处在一对引号或书名号之内的（开展“增强四个意识”
+主题活动）不报告。需要加引号的提法见数据包 ``rules/data/formulations.yaml``（``quote: true``）。
+
+合格：
+
+    增强“四个意识”、坚定“四个自信”、做到“两个维护”。
+
+不合格：
+
+    增强“四个意识”、坚定“四个自信”、做到两个维护。
+
+Numbered slogans such as 两个维护 are always written in quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.model import Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+
+from ._formulations import enclosed, occurrences, quoted, slogans
+from ._text import span_in, text_paragraphs
+
+CODE = "TERM-006"
+NAME = "slogan-quotes"
+SEVERITY: Severity = "warning"
+SOURCE = "编辑惯例（政工文稿编校规范：固定提法加引号）"
+OPTIONS: dict[str, object] = {}
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    whole = context.document.text
+    quoted_slogans = [slogan.term for slogan in slogans() if slogan.quote and slogan.term in whole]
+    if not quoted_slogans:
+        return
+    for paragraph in text_paragraphs(context.document):
+        text = paragraph.text
+        for term in quoted_slogans:
+            if term not in text:
+                continue
+            for start in occurrences(text, term):
+                end = start + len(term)
+                if quoted(text, start, end) or enclosed(text, start):
+                    continue
+                zh = f"固定提法“{term}”应加引号"
+                en = f"the slogan {term} is written in quotation marks: “{term}”"
+                yield Violation(span_in(paragraph, start, end), Text(zh, en))
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("固定提法未加引号", "Fixed slogan without quotation marks"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,152 @@
+"""TERM-015 固定提法中的数字用汉字（Chinese numerals in fixed terms）
+
+按 GB/T 15835-2011《出版物上数字用法》，具有固定含义的词语、会议届次、缩略语中的数字用汉字：
+“党的二十大”“十九届六中全会”“二十届中央纪委三次全会”“四个意识”“三会一课”“十四五”。写成
+“党的20大”“19届中央”“20届3中全会”“4个意识”的，是常见的数字用法差错。年份用汉字数字时，零写作
+“〇”：“二0二四年”“二O二四年”是差错（错误），“二○二四年”（几何圆圈）、“二零二四年”作警告。
+普通计数（20个支部、83届校友）不报告。需要用汉字的提法见数据包
+``rules/data/formulations.yaml``（``numbered_terms``、``session_terms``）。
+
+合格：
+
+    深入学习贯彻党的二十大和二十届三中全会精神，增强“四个意识”，指导20个支部开展“三会一课”。
+
+不合格：
+
+    深入学习贯彻党的20大和20届3中全会精神，增强“4个意识”。
+
+Fixed terms, congress and plenum numbers and numbered slogans are written in Chinese numerals
+(GB/T 15835-2011); a Chinese-numeral year writes zero as 〇.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from validator.model import Paragraph, Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+
+from ._formulations import chinese_number, occurrences, pack, report_text, wording
+from ._text import span_in, text_paragraphs
+
+CODE = "TERM-015"
+NAME = "numerals-in-fixed-terms"
+SEVERITY: Severity = "error"
+SOURCE = "GB/T 15835-2011《出版物上数字用法》"
+OPTIONS: dict[str, object] = {}
+
+_ARABIC = re.compile(r"[0-9０-９]+")
+_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+_NUMERALS = "〇○零0０OＯoｏ一二三四五六七八九十"
+# An Arabic number and what follows it in a fixed term (forms fixed by GB/T 15835 itself; the word
+# lists come from the data pack). Every branch starts with the digits, so the regex engine skips
+# quickly to them; what must come before the number is checked in _fixed_term.
+_TEMPLATE = (
+    r"[0-9０-９]+(?:(?P<congress>大)|(?P<session>届(?:{sessions}|[0-9０-９]中全会))"
+    r"|(?P<plenum>中全会|次全会|次全国代表大会)|(?P<npc>次会议)|(?P<term>{terms}))"
+)
+_CONGRESS_AFTER = ("精神", "报告", "以来", "代表", "召开", "胜利")
+_NPC_BEFORE = ("全国人大", "全国政协", "全国人大第", "全国政协第")
+# A year in Chinese numerals with a wrong zero: 二0二四, 二O二四 (error), 二○二四, 二零二四 (warning).
+_YEAR = re.compile(r"[一二][〇○零0０OＯoｏ][〇○零0０OＯoｏ一二三四五六七八九]{2}")
+_WRONG_ZEROS = str.maketrans({char: "〇" for char in "○零0０OＯoｏ"})
+_UNMISTAKABLE_ZEROS = frozenset("0０OＯoｏ")
+_NOTE = Text("固定提法中的数字用汉字", "fixed terms use Chinese numerals")
+_YEAR_NOTE = Text("汉字数字年份中的零写作“〇”", "zero in a Chinese-numeral year is 〇")
+
+
+@dataclass(frozen=True)
+class _Forms:
+    pattern: re.Pattern[str]  # Arabic forms that start with the number
+    terms: dict[str, str]  # every Arabic form of a numbered term (halfwidth and fullwidth) → the term
+    inner: tuple[str, ...]  # Arabic forms with the number inside (三会1课)
+
+
+@functools.cache
+def _forms() -> _Forms:
+    data = pack()
+    terms = {form: term.term for term in data.numbered_terms for form in term.arabic}
+    terms.update({form.translate(_WIDE): term for form, term in terms.items()})
+    leading = {form.lstrip("0123456789０１２３４５６７８９") for form in terms if _ARABIC.match(form)}
+    tails = "|".join(map(re.escape, sorted(leading, key=len, reverse=True)))
+    sessions = "|".join(map(re.escape, data.session_terms))
+    pattern = re.compile(_TEMPLATE.format(sessions=sessions, terms=tails))
+    inner = tuple(form for form in terms if not _ARABIC.match(form))
+    return _Forms(pattern, terms, inner)
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    forms, whole = _forms(), report_text(context)  # one scan tells whether to look closer
+    numerals = forms.pattern.search(whole) is not None or any(form in whole for form in forms.inner)
+    years = _YEAR.search(whole) is not None
+    if not (numerals or years):
+        return
+    for paragraph in text_paragraphs(context.document):
+        text = paragraph.text
+        if numerals:
+            for start, end, fixed in _arabic_numerals(text, forms):
+                yield Violation(span_in(paragraph, start, end), wording(text[start:end], fixed, _NOTE))
+        if years:
+            yield from _year_zeros(paragraph)
+
+
+def _arabic_numerals(text: str, forms: _Forms) -> Iterator[tuple[int, int, str]]:
+    """(start, end, right form) of every fixed term written with Arabic numerals."""
+    for match in forms.pattern.finditer(text):
+        start, end = match.span()
+        if start and text[start - 1] in ".．":
+            continue  # 1.20大…: part of a decimal or a list number
+        found = match.group()
+        if _fixed_term(text, match):
+            yield start, end, forms.terms.get(found) or _ARABIC.sub(_chinese, found)
+    for form in forms.inner:
+        if form in text:
+            yield from ((start, start + len(form), forms.terms[form]) for start in occurrences(text, form))
+
+
+def _fixed_term(text: str, match: re.Match[str]) -> bool:
+    kind, start, end = match.lastgroup, match.start(), match.end()
+    if kind == "congress":  # 党的20大, 20大精神; not 12大类
+        digits = end - start - 1
+        return text.endswith("党的", 0, start) or (digits == 2 and text.startswith(_CONGRESS_AFTER, end))
+    if kind == "npc":  # 全国人大2次会议; not 召开2次会议
+        return text.endswith(_NPC_BEFORE, 0, start)
+    if kind == "session":  # 19届中央; not 第3届中央企业…大赛 (an ordinal with 第 may use digits)
+        return not text.endswith("第", 0, start)
+    if kind == "term":  # 4个意识, not 14个意识
+        return match.group() in _forms().terms
+    return True
+
+
+def _chinese(digits: re.Match[str]) -> str:
+    return chinese_number(int(digits.group()))
+
+
+def _year_zeros(paragraph: Paragraph) -> Iterator[Violation]:
+    text = paragraph.text
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1] in _NUMERALS) or (end < len(text) and text[end] in _NUMERALS):
+            continue
+        found = match.group()
+        fixed = found.translate(_WRONG_ZEROS)
+        if fixed == found:
+            continue
+        severity: Severity | None = None if _UNMISTAKABLE_ZEROS.intersection(found) else "warning"
+        message = wording(found, fixed, _YEAR_NOTE)
+        yield Violation(span_in(paragraph, start, end), message, severity)
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("固定提法中的数字未用汉字", "Arabic numerals in a fixed term"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)
