@@ -1,0 +1,326 @@
+"""Helpers shared by the TIME-* rules: the timeline data pack, the report's year, its parts.
+
+The facts (which congress, plenum, campaign or named thought dates from when) live in
+``rules/data/timeline.yaml``; this module reads them once and answers the questions the
+rules ask: which year is the report about, until when may it cite something, where do its
+achievements end and its next steps begin, is a position inside a 《书名》.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from validator.datapack import load_data
+from validator.errors import ConfigError
+from validator.model import Document, Paragraph, Severity
+from validator.reportyear import lead_year
+from validator.rule import RuleContext
+from validator.safe_regex import SafePattern, compile_safe
+
+from ._text import prose
+
+SENTENCE_STOPS = "。！？；"
+CLAUSE_STOPS = "。！？；，,：:"
+
+_DATA = "timeline"
+_CONFIDENCE = ("high", "low")
+_SEVERITIES = ("error", "warning", "info")
+
+# A paragraph before the first heading that opens with the year: 2025年以来，… (the lead may
+# come after an introductory paragraph, so the engine's lead is not always the one with the year).
+_OPENING_YEAR = re.compile(r"^(20[0-9]{2})\s*年(?:度|以来)?[，,]")
+_CHINESE_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4}
+_CHINESE_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+_CHINESE_YEAR_TEXT = "二[〇○零Ｏ0][〇○零Ｏ0一二三四五六七八九]{2}"  # 二〇二三 (二0二三 is a typo, still read)
+_CHINESE_YEAR = re.compile(rf"{_CHINESE_YEAR_TEXT}(?=\s*年)")
+YEAR_TEXT = rf"(20[0-9]{{2}}|{_CHINESE_YEAR_TEXT})"  # a year, Arabic or Chinese numerals
+# A year or a range of years in a title: 2023年 · 二〇二三年 · 2021—2023年 · 2021年至2023年
+_TITLE_YEARS = re.compile(rf"{YEAR_TEXT}\s*年?(?:\s*[-—–－~～至到]+\s*{YEAR_TEXT})?\s*年")
+_ARABIC_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?=\s*年)")
+# Where the next-steps part starts inside the paragraph that also holds the problems.
+_NEXT_STEPS_BRIDGE = re.compile(r"针对(以上|上述|这些|当前)|下一步|下步|今后|新的一年")
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated reference of the timeline (see the header of ``rules/data/timeline.yaml``)."""
+
+    id: str
+    name: str
+    year: int
+    month: int  # 0 when unknown
+    confidence: str
+    patterns: tuple[SafePattern, ...]
+    expected_in: tuple[int, ...] = ()
+    mention: SafePattern | None = None
+    current_until: int | None = None
+    replaced_by: str = ""
+    replaced_pattern: SafePattern | None = None
+    outdated_severity: Severity = "error"
+
+    @property
+    def sure(self) -> bool:
+        return self.confidence == "high"
+
+    @property
+    def when(self) -> str:
+        return f"{self.year}年{self.month}月" if self.month else f"{self.year}年"
+
+    @property
+    def earliest(self) -> tuple[int, int]:
+        """(year, month) of the earliest month it can date from (January when the month is unknown)."""
+        return (self.year, self.month or 1)
+
+    def search(self, text: str) -> Iterator[tuple[int, int]]:
+        """Every (start, end) where a pattern of the event matches ``text``, in order, not overlapping."""
+        spans = sorted({(m.start(), m.end()) for p in self.patterns for m in p.finditer(text)})
+        last_end = -1
+        for start, end in spans:
+            if start >= last_end:
+                last_end = end
+                yield start, end
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether ``text`` mentions the event, loosely (``mention``) when the data says how."""
+        patterns = (self.mention,) if self.mention else self.patterns
+        return any(pattern.search(text) for pattern in patterns)
+
+
+@functools.cache
+def timeline() -> tuple[Event, ...]:
+    """The events of ``rules/data/timeline.yaml``, validated."""
+    data = load_data(_DATA)
+    raw_events = data.get("events") if isinstance(data, Mapping) else None
+    if not isinstance(raw_events, list):
+        raise ConfigError("数据包缺少 events 列表", key=_DATA)
+    return tuple(_event(raw) for raw in raw_events)
+
+
+def _event(raw: Any) -> Event:
+    if not isinstance(raw, Mapping) or not raw.get("id") or not raw.get("patterns"):
+        raise ConfigError(f"时间线条目缺少 id 或 patterns：{raw!r}", key=_DATA)
+    key = f"{_DATA}.{raw['id']}"
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", str(raw.get("date", "")))
+    if not match:
+        raise ConfigError('date 应写作 "YYYY-MM"（月份不详时写 "YYYY"）', key=key)
+    confidence = str(raw.get("confidence", "low"))
+    severity = str(raw.get("outdated_severity", "error"))
+    if confidence not in _CONFIDENCE or severity not in _SEVERITIES:
+        raise ConfigError("confidence 应为 high/low，outdated_severity 应为 error/warning/info", key=key)
+    try:
+        patterns = tuple(compile_safe(str(p)) for p in raw["patterns"])
+        mention = compile_safe(str(raw["mention"])) if raw.get("mention") else None
+        replaced = compile_safe(str(raw["replaced_pattern"])) if raw.get("replaced_pattern") else None
+    except ValueError as error:
+        raise ConfigError(str(error), key=key) from None
+    until = raw.get("current_until")
+    return Event(
+        id=str(raw["id"]),
+        name=str(raw.get("name", raw["id"])),
+        year=int(match.group(1)),
+        month=int(match.group(2) or 0),
+        confidence=confidence,
+        patterns=patterns,
+        expected_in=tuple(int(year) for year in raw.get("expected_in") or ()),
+        mention=mention,
+        current_until=int(until) if until is not None else None,
+        replaced_by=str(raw.get("replaced_by", "")),
+        replaced_pattern=replaced,
+        outdated_severity=severity,  # type: ignore[arg-type]
+    )
+
+
+@functools.cache
+def _combined(ids: tuple[str, ...]) -> SafePattern:
+    by_id = {event.id: event for event in timeline()}
+    return compile_safe("|".join(f"(?:{p.pattern})" for i in ids for p in by_id[i].patterns))
+
+
+def find_events(joined: Joined, events: Sequence[Event]) -> Iterator[tuple[Paragraph, int, int, Event]]:
+    """Every mention of one of ``events``: (paragraph, start, end, event), offsets in the paragraph.
+
+    One RE2 pass over the whole report first (one pattern for all the events): most reports
+    mention none of them, and then nothing more is done.
+    """
+    if not events or _combined(tuple(e.id for e in events)).search(joined.text) is None:
+        return
+    for event in events:
+        for start, end in event.search(joined.text):
+            paragraph, local = joined.locate(start)
+            yield paragraph, local, local + end - start, event
+
+
+# ---------------------------------------------------------------------------- the text
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Paragraphs joined with newlines, so that one regex pass covers them all."""
+
+    paragraphs: tuple[Paragraph, ...]
+    text: str
+    starts: tuple[int, ...]
+
+    def locate(self, offset: int) -> tuple[Paragraph, int]:
+        """The paragraph that holds ``offset`` of ``text``, and the offset inside it."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.paragraphs[index], offset - self.starts[index]
+
+
+def join(paragraphs: Iterable[Paragraph]) -> Joined:
+    chosen = tuple(paragraphs)
+    starts, position = [], 0
+    for paragraph in chosen:
+        starts.append(position)
+        position += len(paragraph.text) + 1
+    return Joined(chosen, "\n".join(paragraph.text for paragraph in chosen), tuple(starts))
+
+
+# ---------------------------------------------------------------------------- the year
+
+
+def chinese_year(text: str) -> int | None:
+    """二〇二三 → 2023 (the first year written in Chinese numerals before 年), else None."""
+    match = _CHINESE_YEAR.search(text)
+    if not match:
+        return None
+    return int("".join(str(_CHINESE_DIGITS[char]) for char in match.group(0)))
+
+
+def years_in(text: str) -> list[int]:
+    """Every year written before 年 in ``text``, Arabic or Chinese numerals, in order."""
+    found = [(m.start(), int(m.group(1))) for m in _ARABIC_YEAR.finditer(text)]
+    found += [(m.start(), chinese_year(m.group(0)) or 0) for m in _CHINESE_YEAR.finditer(text)]
+    return [year for _, year in sorted(found)]
+
+
+def opening_year(document: Document) -> int | None:
+    """The year a paragraph before the first heading opens with (2025年以来，…)."""
+    for paragraph in document.paragraphs:
+        if paragraph.kind in ("heading", "enum"):
+            return None
+        match = _OPENING_YEAR.match(paragraph.text) if paragraph.kind == "body" else None
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def title_years(document: Document) -> tuple[int, int] | None:
+    """The (first, last) year the title names: (2023, 2023), or (2021, 2023) for 2021—2023年."""
+    match = _TITLE_YEARS.search(document.title.text) if document.title else None
+    if not match:
+        return None
+    first = year_of(match.group(1))
+    last = year_of(match.group(2)) if match.group(2) else first
+    return (first, last) if first <= last else (last, first)
+
+
+def year_of(text: str) -> int:
+    """2023 → 2023, 二〇二三 → 2023."""
+    return int(text) if text.isdigit() else chinese_year(text + "年") or 0
+
+
+def year_from_text(document: Document) -> int | None:
+    """The year the report's own text states: the title's (the last of a range), else the
+    lead's, else an opening paragraph's."""
+    years = title_years(document)
+    return (years[1] if years else None) or lead_year(document) or opening_year(document)
+
+
+def report_year(context: RuleContext) -> int | None:
+    """The year the report is about: what its own text states, else the engine's (the setting).
+
+    The report's own words win over the ``report_year`` setting, which is meant for reports that
+    state no year (a setting given for a whole directory is wrong for some of its files).
+    """
+    return year_from_text(context.document) or context.report_year
+
+
+def year_is_stated(context: RuleContext) -> bool:
+    """Whether the report's year comes from its own text, not only from the ``report_year`` setting."""
+    return year_from_text(context.document) is not None
+
+
+def deadline(year: int) -> tuple[int, int]:
+    """(year, month) of the latest month a report on ``year`` can know of: January of the next year."""
+    return (year + 1, 1)
+
+
+# ---------------------------------------------------------------------------- the parts
+
+
+def next_steps_start(context: RuleContext) -> tuple[Paragraph, int] | None:
+    """Where the next-steps part begins: its first paragraph and the offset inside it."""
+    found = context.evidence.get("next_steps", ())
+    if not found:
+        return None
+    first = found[0]
+    if first.kind == "heading":
+        return first, 0
+    match = _NEXT_STEPS_BRIDGE.search(first.text)
+    return first, match.start() if match else 0
+
+
+def next_steps(context: RuleContext) -> Iterator[tuple[Paragraph, int]]:
+    """The next-steps part to the end of the report: each paragraph with the offset it starts at.
+
+    The next steps close the report (research/domain.md §3.1, 5/5 samples), so everything from
+    their start to the end belongs to them.
+    """
+    start = next_steps_start(context)
+    if start is None:
+        return
+    first, offset = start
+    for paragraph in prose(context.document):
+        if paragraph.index == first.index:
+            yield paragraph, offset
+        elif paragraph.index > first.index:
+            yield paragraph, 0
+
+
+def achievements(context: RuleContext) -> Iterator[Paragraph]:
+    """The prose before the problems and the next steps (the lead and the achievement sections)."""
+    stops = [p.index for key in ("problems", "next_steps") for p in context.evidence.get(key, ())[:1]]
+    stop = min(stops, default=None)
+    for paragraph in prose(context.document):
+        if stop is not None and paragraph.index >= stop:
+            return
+        yield paragraph
+
+
+# ---------------------------------------------------------------------------- inside a paragraph
+
+
+def book_titles(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every 《…》 in ``text``."""
+    return [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
+
+
+def inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The stretch of ``text`` around ``start:end`` delimited by any character of ``stops``."""
+    left = max(text.rfind(stop, 0, start) for stop in stops) + 1
+    rights = [i for i in (text.find(stop, end) for stop in stops) if i >= 0]
+    return left, min(rights, default=len(text))
+
+
+_ORDER: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+def lower(severity: Severity, steps: int = 1) -> Severity:
+    """``severity`` lowered by ``steps`` (never below info)."""
+    return _ORDER[max(0, _ORDER.index(severity) - steps)]
+
+
+def cap(severity: Severity, ceiling: Severity) -> Severity:
+    """The lower of ``severity`` and ``ceiling``."""
+    return _ORDER[min(_ORDER.index(severity), _ORDER.index(ceiling))]

@@ -1,0 +1,206 @@
+"""SEC-013 自称与报告单位不一致（self-reference does not match the issuer）
+
+报告单位称呼自己的词应当与单位相符：人大机关写“机关党组”“我们”，局写“我局”，学校写“我校”。
+从别的单位的材料里复制段落，最容易留下的就是对方的自称——人大机关的报告里出现“该公司”，
+水务局的报告里出现“我校”——这类残留被审阅者发现，整份材料的可信度都会受影响。
+
+本规则只在有把握时报告（警告）：
+
+- “本公司”“我公司”“我司”“本集团”等，出现在报告单位不是企业的报告里（看标题；没有标题时看
+  全文有没有“人大”“机关党组”“局党组”等机关标志，且没有“公司党委”之类的企业标志）；
+- “该公司”“该集团”，同上，且同一段前文没有提到任何公司、企业（“对**公司开展检查，该公司……”
+  是正常的指代）；
+- “我局”“我校”“我馆”“我委”等，标题里的报告单位不是这一类单位（标题为“市水务局党组……报告”，
+  正文却写“我校”）。
+
+词表见数据包 ``rules/data/self_reference.yaml``。
+
+合格：
+
+    市水务局党组2023年落实全面从严治党主体责任情况报告
+    2023年，我局坚持以习近平新时代中国特色社会主义思想为指导。
+
+不合格：
+
+    市人大常委会机关党组2023年落实全面从严治党主体责任情况报告
+    2023年，机关党组扎实开展主题教育。该公司立足企业发展实际，深入查摆问题。
+
+Words a unit uses for itself must fit the issuer: 该公司 in a People's Congress report, or 我校
+in a water bureau's report, is residue of text copied from another unit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from validator.datapack import load_data
+from validator.errors import ConfigError
+from validator.model import Document, Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+
+from ._text import span_in, text_paragraphs
+from ._timeline import Joined, join
+
+CODE = "SEC-013"
+NAME = "self-reference"
+SEVERITY: Severity = "warning"
+SOURCE = "编辑惯例；research/domain.md §4.2（复制其他单位材料的残留）"
+OPTIONS: dict[str, object] = {}
+
+_DATA = "self_reference"
+# The issuer part of a title: what comes before the year, 关于, or the subject of the report.
+_TITLE_YEAR_PREFIX = re.compile(r"^\s*(?:20[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年度?")
+_ISSUER_END = re.compile(r"关于|20[0-9]{2}|二[〇○零]|年度|落实|全面从严治党|党风廉政|主体责任|履行")
+
+
+@dataclass(frozen=True)
+class _Words:
+    company_anaphora: tuple[str, ...]
+    antecedents: tuple[str, ...]
+    company_issuer: tuple[str, ...]
+    company_markers: tuple[str, ...]
+    non_company_markers: tuple[str, ...]
+    non_company_issuer: tuple[str, ...]
+    any_word: re.Pattern[str] | None  # every company word and unit pronoun, for one pass
+    licences: Mapping[str, tuple[str, tuple[str, ...]]]  # pronoun → (unit, licensed_by)
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    words = _words()
+    document = context.document
+    joined = join(text_paragraphs(document))
+    found = (
+        [m for m in words.any_word.finditer(joined.text) if _whole_word(joined.text, m)]
+        if words.any_word
+        else []
+    )
+    if not found:
+        return  # the usual case: no company word and no unit pronoun at all
+    issuer = _issuer(document)
+    company = [m for m in found if m.group(0) not in words.licences]
+    if company and _not_a_company(document, joined.text, issuer, words):
+        for match in company:
+            yield from _company_word(joined, match, words)
+    for match in found if issuer else ():
+        if match.group(0) in words.licences:
+            yield from _foreign_pronoun(joined, match, issuer, words)
+
+
+def _whole_word(text: str, match: re.Match[str]) -> bool:
+    """Not part of a longer word: 自我局限, 自我校正, 资本公司, 我司法…"""
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end() : match.end() + 1]
+    return before not in "自资" and not (match.group(0) == "我司" and after == "法")
+
+
+def _company_word(joined: Joined, match: re.Match[str], words: _Words) -> Iterator[Violation]:
+    paragraph, start = joined.locate(match.start())
+    found = match.group(0)
+    anaphoric = found in words.company_anaphora
+    if anaphoric and any(word in paragraph.text[:start] for word in words.antecedents):
+        return  # 对**公司开展检查，该公司…: a company named before
+    yield Violation(
+        span_in(paragraph, start, start + len(found)),
+        Text(
+            f"报告单位不是企业，却出现“{found}”"
+            + ("，且前文未提到任何公司" if anaphoric else "")
+            + "：疑为套用其他单位材料的残留，请改为本单位的称谓",
+            f"{found} ('the company') in a report whose issuer is not a company: "
+            "residue of text copied from another unit?",
+        ),
+    )
+
+
+def _foreign_pronoun(joined: Joined, match: re.Match[str], issuer: str, words: _Words) -> Iterator[Violation]:
+    unit, licensed_by = words.licences[match.group(0)]
+    if any(word in issuer for word in licensed_by):
+        return
+    paragraph, start = joined.locate(match.start())
+    yield Violation(
+        span_in(paragraph, start, start + len(match.group(0))),
+        Text(
+            f"报告单位是“{issuer}”，正文却自称“{match.group(0)}”（{unit}）：疑为套用其他单位材料的残留",
+            f"the issuer is {issuer} but the text says {match.group(0)}: residue of text copied "
+            "from another unit?",
+        ),
+    )
+
+
+def _issuer(document: Document) -> str:
+    """The issuer part of the title (市水务局党组), or '' without a title."""
+    if document.title is None:
+        return ""
+    text = _TITLE_YEAR_PREFIX.sub("", document.title.text)
+    match = _ISSUER_END.search(text)
+    return text[: match.start()].strip() if match else ""
+
+
+def _not_a_company(document: Document, text: str, issuer: str, words: _Words) -> bool:
+    """Whether the issuer is known not to be a company (title first, else the text's markers)."""
+    if issuer:
+        if any(word in issuer for word in words.company_issuer):
+            return False
+        return any(word in issuer for word in words.non_company_issuer)
+    opening = document.lead.text if document.lead else ""
+    if any(word in opening for word in words.company_issuer):
+        return False
+    if any(marker in text for marker in words.company_markers):
+        return False
+    return any(marker in text for marker in words.non_company_markers)
+
+
+@functools.cache
+def _words() -> _Words:
+    data = load_data(_DATA)
+    if not isinstance(data, Mapping):
+        raise ConfigError("数据包格式错误：应为映射", key=_DATA)
+    licences = {}
+    for entry in data.get("unit_pronouns") or ():
+        if not isinstance(entry, Mapping) or not entry.get("pronoun") or not entry.get("licensed_by"):
+            raise ConfigError(f"unit_pronouns 条目需要 pronoun 和 licensed_by：{entry!r}", key=_DATA)
+        licences[str(entry["pronoun"])] = (str(entry.get("unit", "")), _strings(entry["licensed_by"]))
+    company_self, company_anaphora = (
+        _strings(data.get("company_self")),
+        _strings(data.get("company_anaphora")),
+    )
+    return _Words(
+        company_anaphora=company_anaphora,
+        antecedents=_strings(data.get("antecedents")),
+        company_issuer=_strings(data.get("company_issuer")),
+        company_markers=_strings(data.get("company_markers")),
+        non_company_markers=_strings(data.get("non_company_markers")),
+        non_company_issuer=_strings(data.get("non_company_issuer")),
+        any_word=_alternation((*company_self, *company_anaphora, *licences)),
+        licences=licences,
+    )
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"应为字符串列表：{value!r}", key=_DATA)
+    return tuple(str(item) for item in value)
+
+
+def _alternation(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Literal words as one pattern, longest first (no lookaround: it would slow the scan tenfold)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("自称与报告单位不一致", "Self-reference does not match the issuer"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,108 @@
+"""SEC-014 正式报告中使用口语词（colloquial words in a formal report）
+
+报送上级党组织的报告是正式公文，用语应当庄重、规范。“下步”（下一步）、“搞好”（做好、抓好）、
+“搞定”“弄好”“啥”“咋”之类的口语，审阅者会要求改掉。只作提示。“搞形式主义”“搞特权”
+“搞团团伙伙”“搞活经济”“不搞好人主义”等是党的文件本身的用语，不提示；“习总”“习总书记”
+由 TERM-009（错误）检查，这里不重复。词表见数据包 ``rules/data/colloquialisms.yaml``。
+
+合格：
+
+    下一步，局党组将持续深化理论武装，抓好“三会一课”制度落实。
+
+不合格：
+
+    下步，局党组将持续深化理论武装，搞好“三会一课”制度落实。
+
+A report to the higher Party organization is a formal document: colloquial words (下步 for
+下一步, 搞好 for 做好) should be written out. Information only; 习总 is TERM-009's.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from validator.datapack import load_data
+from validator.errors import ConfigError
+from validator.model import Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+from validator.safe_regex import SafeMatch, SafePattern, compile_safe
+
+from ._text import span_in, text_paragraphs
+from ._timeline import join
+
+CODE = "SEC-014"
+NAME = "colloquialisms"
+SEVERITY: Severity = "info"
+SOURCE = "编辑惯例（公文用语庄重规范）"
+OPTIONS: dict[str, object] = {}
+
+_DATA = "colloquialisms"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    word: str
+    pattern: SafePattern
+    suggest: str
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    entries, combined = _entries()
+    joined = join(text_paragraphs(context.document))
+    if combined is None or combined.search(joined.text) is None:
+        return  # the usual case: one pass, nothing found
+    for entry in entries:
+        for match in entry.pattern.finditer(joined.text):
+            start, end = _target(match)
+            paragraph, local = joined.locate(start)
+            word = joined.text[start:end]
+            yield Violation(
+                span_in(paragraph, local, local + end - start),
+                Text(
+                    f"口语化用词“{word}”，正式报告宜写作“{entry.suggest}”",
+                    f"colloquial {word}; a formal report writes {entry.suggest}",
+                ),
+            )
+
+
+def _target(match: SafeMatch) -> tuple[int, int]:
+    """Group 1 when the pattern has one (the word without its context), else the whole match."""
+    try:
+        start, end = match.start(1), match.end(1)
+    except IndexError:
+        return match.start(), match.end()
+    return (start, end) if start >= 0 else (match.start(), match.end())
+
+
+@functools.cache
+def _entries() -> tuple[tuple[_Entry, ...], SafePattern | None]:
+    """The entries, and one pattern matching wherever any of them does (for a quick first pass)."""
+    data = load_data(_DATA)
+    raw = data.get("colloquialisms") if isinstance(data, Mapping) else None
+    if not isinstance(raw, list):
+        raise ConfigError("数据包缺少 colloquialisms 列表", key=_DATA)
+    entries = []
+    for item in raw:
+        if not isinstance(item, Mapping) or not item.get("word") or not item.get("pattern"):
+            raise ConfigError(f"条目需要 word 和 pattern：{item!r}", key=_DATA)
+        try:
+            pattern = compile_safe(str(item["pattern"]))
+        except ValueError as error:
+            raise ConfigError(str(error), key=f"{_DATA}.{item['word']}") from None
+        entries.append(_Entry(str(item["word"]), pattern, str(item.get("suggest", ""))))
+    combined = compile_safe("|".join(f"(?:{e.pattern.pattern})" for e in entries)) if entries else None
+    return tuple(entries), combined
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("正式报告中使用口语词", "Colloquial words in a formal report"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)
