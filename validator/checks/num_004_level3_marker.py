@@ -1,0 +1,73 @@
+"""NUM-004 三级标题序号（level-3 heading marker）
+
+GB/T 9704-2012 §7.3.3 的第三层序数是“1.”；GB/T 15834-2011 规定阿拉伯数字序次语后用下脚
+点（“1.”或全角“1．”都可以）。“1、”在公文里十分常见，但不合规范；“1）”是从其他文体带来
+的写法；这两种给出警告。“1，”“1：”把句内标点当成了序号标点，是错误。
+
+合格：
+
+    2.加强教育管理
+
+不合格：
+
+    2、加强教育管理（警告）
+    2，加强教育管理（错误）
+
+The level-3 marker is “1.” (or “1．”) per GB/T 9704 §7.3.3 and GB/T 15834: “1、” and “1）” are
+tolerated with a warning, “1，” and “1：” are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.checks._numbering import STRAY_AFTER_MARKER, after_marker, paragraphs_by_index, stray_span
+from validator.checks._numbering import numbered_headings as numbered
+from validator.model import Heading, Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+
+CODE = "NUM-004"
+NAME = "level3-marker"
+SEVERITY: Severity = "error"
+SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（阿拉伯数字序次语后用下脚点）"
+OPTIONS: dict[str, object] = {}
+
+_CANONICAL = ".．"
+_TOLERATED = "、）)"
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    document = context.document
+    paragraphs = paragraphs_by_index(document)
+    for heading in numbered(document):
+        if heading.rank != 3:
+            continue
+        delimiter = heading.style.delimiter
+        stray = after_marker(heading, paragraphs[heading.paragraph])
+        if delimiter in _TOLERATED:
+            yield Violation(heading.marker_span, _message(heading, heading.marker), severity="warning")
+        elif delimiter not in _CANONICAL:
+            yield Violation(heading.marker_span, _message(heading, heading.marker))
+        elif stray and stray in STRAY_AFTER_MARKER:
+            yield Violation(stray_span(heading), _message(heading, heading.marker + stray))
+
+
+def _message(heading: Heading, written: str) -> Text:
+    digits = heading.marker.rstrip("、.．，,:：）)")
+    canonical = f"{digits}."
+    return Text(
+        f"三级标题序号“{written}”不规范，应为“{canonical}”（阿拉伯数字序号后用下脚点）",
+        f"level-3 marker “{written}” should be “{canonical}” (an Arabic ordinal takes a full stop)",
+    )
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("三级标题序号应为“1.”", "Level-3 headings are numbered 1."),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)

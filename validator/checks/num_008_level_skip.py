@@ -1,0 +1,69 @@
+"""NUM-008 跳级使用序号（a level is skipped）
+
+GB/T 9704-2012 §7.3.3 说结构层次序数“依次可以用”“一、”“（一）”“1.”“（1）”。有的写作
+规范允许“按顺序跳用”（“一、”下直接用“1.”），有的要求“避免跳级”；两种做法都常见，本
+规则只作提示，每份报告每种跳法提示一次，并给出有几个标题下如此。
+
+合格：
+
+    一、加强政治建设
+    （一）坚持理论学习
+    1.落实第一议题制度
+
+不合格：
+
+    一、加强政治建设
+    1.落实第一议题制度
+
+A level skipped downwards (一、 straight to 1.) is allowed by some style guides and discouraged by
+others: one info finding per report and kind of skip, with the number of headings where it happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.checks._numbering import CANONICAL, is_numbered
+from validator.model import Heading, Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+
+CODE = "NUM-008"
+NAME = "level-skip"
+SEVERITY: Severity = "info"
+SOURCE = "GB/T 9704-2012 §7.3.3（“依次可以用”）；编辑惯例（跃层与避免跳级两说）"
+OPTIONS: dict[str, object] = {}
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    skips: dict[tuple[int, int], list[Heading]] = {}
+    for parent in context.document.all_headings:
+        if not is_numbered(parent) or parent.rank is None:
+            continue
+        ranks = {child.rank: child for child in reversed(parent.children) if is_numbered(child)}
+        for rank, child in ranks.items():
+            if rank is not None and rank > parent.rank + 1:
+                skips.setdefault((parent.rank, rank), []).append(child)
+    for (upper, lower), children in sorted(skips.items(), key=lambda item: item[1][0].span):
+        yield Violation(children[0].marker_span, _message(upper, lower, len(children)))
+
+
+def _message(upper: int, lower: int, count: int) -> Text:
+    above, below = CANONICAL[upper], CANONICAL[lower]
+    missing = "”“".join(CANONICAL[rank] for rank in range(upper + 1, lower))
+    return Text(
+        f"“{above}”下直接使用“{below}”，跳过了“{missing}”层次（本报告共 {count} 个标题下如此）",
+        f"“{below}” directly under “{above}” skips the “{missing}” level "
+        f"(under {count} heading(s) in this report)",
+    )
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("标题层级跳级", "A heading level is skipped"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,66 @@
+"""NUM-012 “第一”“其一”后用逗号（第一， not 第一、）
+
+GB/T 15834-2011 规定“第一”“其一”“首先”一类序次语后面用逗号：“第一，……第二，……”。
+写成“第一、”“其一：”是常见的不规范用法。“第一、二批”这样的并列序数不是序次语，
+不在此列。
+
+合格：
+
+    第一，提高政治站位。第二，压实工作责任。
+
+不合格：
+
+    第一、提高政治站位。第二、压实工作责任。
+
+Ordinals such as 第一 and 其一 used as item markers take a comma (GB/T 15834): “第一，”, not
+“第一、” or “第一：”.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from validator.checks._text import prose, span_in
+from validator.model import Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+
+CODE = "NUM-012"
+NAME = "ordinal-comma"
+SEVERITY: Severity = "warning"
+SOURCE = "GB/T 15834-2011（“第一”“其一”等序次语后用逗号）"
+OPTIONS: dict[str, object] = {}
+
+_NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# At the start of a paragraph or a sentence; not 第一、二批 or 第一、第二名 (a list of ordinals).
+_ORDINAL = re.compile(
+    rf"(?:^|(?<=[。；：！？;:!?]))[ \u3000]*(?P<word>[第其]{_NUMERAL})(?P<mark>[、：:])"
+    r"(?![一二三四五六七八九十第其0-9０-９])"
+)
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    for paragraph in prose(context.document):
+        if "第" not in paragraph.text and "其" not in paragraph.text:
+            continue
+        for match in _ORDINAL.finditer(paragraph.text):
+            word, mark = match.group("word"), match.group("mark")
+            yield Violation(
+                span_in(paragraph, match.start("word"), match.end("mark")),
+                Text(
+                    f"序次语“{word}{mark}”后应用逗号：“{word}，”",
+                    f"the ordinal “{word}{mark}” takes a comma: “{word}，”",
+                ),
+            )
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("“第一”“其一”后用逗号", "第一 and 其一 take a comma"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)
