@@ -1,0 +1,118 @@
+"""HYG-005 常见错别字（known typo）
+
+党建报告里的套语和公文常用成语，错了一个字审阅者就会注意到：``防腐倡廉``（反腐倡廉）、
+``扭信``（扭住）、``切增强``（切实增强）、``警钟长呜``（警钟长鸣）、``截止目前``
+（截至目前）、``融汇贯通``（融会贯通）。本规则按数据包 ``rules/data/typos.yaml`` 中的
+错别字对照表逐段查找，只收录在报告中没有正确读法的写法；“截止”这类只在部分用法中错误的
+词，按上下文判断（``截止日期`` 正确，``截止12月底`` 应为 ``截至12月底``）。
+
+合格：
+
+    持之以恒推进反腐倡廉建设，截至目前，切实增强“四个意识”，做到警钟长鸣。
+
+不合格：
+
+    持之以恒推进防腐倡廉建设，截止目前，切增强“四个意识”，做到警钟长呜。
+
+A dictionary of wrong forms that have no legitimate reading in a report (防腐倡廉 for
+反腐倡廉, 截止目前 for 截至目前 …), each with its correct form.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from validator.model import Paragraph, Severity, Text
+from validator.rule import Rule, RuleContext, Violation
+from validator.safe_regex import SafePattern, compile_safe
+
+from ._punctuation import after, alternation, before, data, joined, located
+from ._text import span_in
+
+CODE = "HYG-005"
+NAME = "typos"
+SEVERITY: Severity = "warning"
+SOURCE = "编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》；research/domain.md §4.2"
+OPTIONS: dict[str, object] = {}
+
+
+@dataclass(frozen=True)
+class Typo:
+    """One entry of ``rules/data/typos.yaml``."""
+
+    wrong: str
+    right: str
+    not_after: str = ""
+    not_before: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    literals: dict[str, Typo]  # the wrong form → its entry
+    literal_pattern: SafePattern | None
+    patterned: tuple[tuple[Typo, SafePattern], ...]  # entries that match in context only
+
+
+@functools.cache
+def dictionary() -> Dictionary:
+    literals: dict[str, Typo] = {}
+    patterned = []
+    for raw in data("typos")["typos"]:
+        typo = Typo(
+            wrong=str(raw["wrong"]),
+            right=str(raw["right"]),
+            not_after=str(raw.get("not_after", "")),
+            not_before=str(raw.get("not_before", "")),
+            note=str(raw.get("note", "")),
+        )
+        if raw.get("pattern"):
+            patterned.append((typo, compile_safe(str(raw["pattern"]))))
+        else:
+            literals[typo.wrong] = typo
+    pattern = alternation(tuple(literals)) if literals else None
+    return Dictionary(literals, pattern, tuple(patterned))
+
+
+def check(context: RuleContext) -> Iterator[Violation]:
+    table = dictionary()
+    whole = joined(context.document)
+    found = []
+    if table.literal_pattern is not None:
+        for paragraph, start, _, wrong in located(whole, table.literal_pattern):
+            found.append((paragraph, start, table.literals[wrong]))
+    for typo, pattern in table.patterned:
+        if typo.wrong in whole.text:
+            for paragraph, start, end, _ in located(whole, pattern):
+                offset = paragraph.text.find(typo.wrong, start, end)
+                found.append((paragraph, offset if offset >= 0 else start, typo))
+    for paragraph, start, typo in sorted(found, key=lambda item: (item[0].index, item[1])):
+        if not _legitimate(paragraph, start, typo):
+            yield _violation(paragraph, start, typo)
+
+
+def _legitimate(paragraph: Paragraph, start: int, typo: Typo) -> bool:
+    left, right = before(paragraph.text, start), after(paragraph.text, start + len(typo.wrong))
+    return bool(left and left in typo.not_after) or bool(right and right in typo.not_before)
+
+
+def _violation(paragraph: Paragraph, start: int, typo: Typo) -> Violation:
+    zh = f"疑为错别字：“{typo.wrong}”应为“{typo.right}”"
+    if typo.note:
+        zh += f"（{typo.note}）"
+    en = f"probable typo: '{typo.wrong}' should be '{typo.right}'"
+    return Violation(span_in(paragraph, start, start + len(typo.wrong)), Text(zh, en))
+
+
+RULE = Rule(
+    code=CODE,
+    name=NAME,
+    severity=SEVERITY,
+    summary=Text("常见错别字", "Known typo"),
+    source=SOURCE,
+    check=check,
+    options=OPTIONS,
+    doc=__doc__ or "",
+)
