@@ -63,7 +63,22 @@ def quote(value: str) -> str:
 
 
 def compose(text: str, path: str) -> Node:
-    """The YAML node tree of ``text``, or a ConfigError at the line of the syntax error."""
+    """The YAML node tree of ``text``, or a ConfigError at the line of the syntax error.
+
+    libyaml's composer (when PyYAML has it) is several times faster, and every run
+    loads the built-in checklists; a text it rejects is composed again by the pure
+    Python loader, whose error messages and marks the messages below are written for.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            root = yaml.compose(text, Loader=fast)
+        except (yaml.YAMLError, RecursionError):
+            pass
+        else:
+            if root is None:
+                raise ConfigError("清单文件是空的", path=path, line=1)
+            return root
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:

@@ -95,8 +95,9 @@ def summarize(files: Sequence[FileResult]) -> Summary:
 
 # The format modules import FormatOptions and summarize from here, so they can only
 # be imported once those exist.
-from validator.formatters import compact, github, gitlab, json_format, junit, sarif, text  # noqa: E402
+from validator.formatters import json_format, text  # noqa: E402
 from validator.hookspecs import hookimpl  # noqa: E402
+from validator.lazy import lazy_function  # noqa: E402
 
 
 @hookimpl
@@ -105,9 +106,9 @@ def report_validator_formatters() -> dict[str, Formatter]:
     return {
         "text": text.format_text,
         "json": json_format.format_json,
-        "sarif": sarif.format_sarif,
-        "junit": junit.format_junit,
-        "github": github.format_github,
-        "gitlab": gitlab.format_gitlab,
-        "compact": compact.format_compact,
+        "sarif": lazy_function("validator.formatters.sarif", "format_sarif"),
+        "junit": lazy_function("validator.formatters.junit", "format_junit"),
+        "github": lazy_function("validator.formatters.github", "format_github"),
+        "gitlab": lazy_function("validator.formatters.gitlab", "format_gitlab"),
+        "compact": lazy_function("validator.formatters.compact", "format_compact"),
     }
