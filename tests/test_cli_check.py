@@ -82,7 +82,9 @@ def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
     ids = {r["id"] for r in json.loads(out)["files"][0]["reports"][0]["results"]}
     assert ids == {"problems", "SEC-008"}
     assert run(capsys, "check", path, "--select", "problems")[0] == 1
-    code, out, _ = run(capsys, "check", path, "--format", "json", "--select", "problems", "--ignore", "problems")
+    code, out, _ = run(
+        capsys, "check", path, "--format", "json", "--select", "problems", "--ignore", "problems"
+    )
     assert json.loads(out)["files"][0]["reports"][0]["results"] == []
     assert code == 0
 
@@ -147,3 +149,16 @@ def test_check_never_opens_a_network_connection(
     code, out, err = run(capsys, "check", str(EXAMPLES), "--format", "json")
     assert code == 1 and json.loads(out)["summary"]["reports"] == 4
     assert "network" not in err
+
+
+def test_directory_search_skips_lock_files_and_legacy_formats(tmp_path: Path) -> None:
+    from validator.api import expand_paths
+
+    for name in ("a.txt", "b.md", "c.docx", "~$c.docx", "old.doc", "old.wps", ".hidden.txt", "notes.csv"):
+        (tmp_path / name).write_bytes(b"")
+    found = [
+        Path(p).name
+        for p in expand_paths([str(tmp_path)], frozenset({".txt", ".md", ".docx", ".doc", ".wps"}))
+    ]
+    assert found == ["a.txt", "b.md", "c.docx"]
+    assert expand_paths([str(tmp_path / "old.doc")], frozenset({".doc"})) == [str(tmp_path / "old.doc")]
