@@ -25,10 +25,10 @@ import re
 from collections.abc import Iterator
 
 from validator.model import Document, Paragraph, Severity, Text
+from validator.reportyear import YEAR_TEXT, title_years, year_of
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import span_in
-from ._timeline import YEAR_TEXT, title_years, year_of
 
 CODE = "TIME-001"
 NAME = "title-lead-year"

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
+from validator.reportyear import years_in
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import span_in, text_paragraphs
@@ -45,7 +46,6 @@ from ._timeline import (
     report_year,
     timeline,
     year_is_stated,
-    years_in,
 )
 
 CODE = "TIME-002"

@@ -26,10 +26,10 @@ import re
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
+from validator.reportyear import chinese_year
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import span_in
-from ._timeline import chinese_year
 
 CODE = "TIME-007"
 NAME = "date-format"
