@@ -19,138 +19,38 @@ Word's observed behaviour, which other renderers converge on):
   otherwise (0: never; n: only when level n or a higher one advances).
 
 Each level's ``lvlText`` (``%1、``, ``（%2）``, ``%1.%2``) is filled with the
-counts formatted by ``numFmt``. Bullets render as nothing: they number
-nothing, and a private-use Wingdings glyph would only be noise in the text.
+counts, each written in its level's ``numFmt`` (``numbering_formats``). Bullets
+render as nothing: they number nothing, and a private-use Wingdings glyph would
+only be noise in the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from validator.readers.docx_styles import Style, Styles  # still exported from here, as before the split
+from validator.readers.numbering_formats import format_number
+
+# The OOXML helpers were defined here before the reader was split; the redundant aliases keep them
+# importable from here (MC excepted: it was private).
+from validator.readers.ooxml import LEVELS as LEVELS
+from validator.readers.ooxml import MC
+from validator.readers.ooxml import child_value as child_value
+from validator.readers.ooxml import is_on as is_on
+from validator.readers.ooxml import is_on_attribute as is_on_attribute
+from validator.readers.ooxml import namespace as namespace
+from validator.readers.ooxml import to_int as to_int
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["Level", "Numbering", "NumberingCounter", "Style", "Styles", "format_number"]
 
-LEVELS = 9  # w:ilvl 0…8
 _MAX_START = 32767  # Word's own limit for a list's start value
 _MAX_LEVEL_TEXT = 64  # lvlText is a short template; a longer one is cut rather than trusted
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
-_MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-
-def namespace(element: _Element) -> str:
-    """``{uri}`` of ``element``'s tag: the transitional and the strict schema are both read."""
-    tag: str = element.tag
-    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
-
-
-def child_value(element: _Element | None, ns: str, *path: str) -> str | None:
-    """The ``w:val`` of the descendant at ``path`` (direct children only), or None."""
-    for name in path:
-        if element is None:
-            return None
-        element = element.find(ns + name)
-    if element is None:
-        return None
-    value: str | None = element.get(ns + "val")
-    return value
-
-
-def to_int(value: str | None) -> int | None:
-    """A small integer attribute, or None for anything missing, malformed or absurdly long."""
-    if value is None or not re.fullmatch(r"[+-]?[0-9]{1,9}", value.strip()):
-        return None
-    return int(value)
-
-
-def is_on(element: _Element | None, ns: str) -> bool:
-    """An OOXML on/off property: present and not ``w:val="0|false|off"``."""
-    if element is None:
-        return False
-    value: str | None = element.get(ns + "val")
-    return value is None or value.lower() not in ("0", "false", "off")
-
-
-# --------------------------------------------------------------------------- styles
-
-
-@dataclass(frozen=True)
-class Style:
-    """What of a paragraph style matters here: its list, its outline level, its parent."""
-
-    name: str = ""
-    based_on: str | None = None
-    num_id: int | None = None
-    ilvl: int | None = None
-    outline_level: int | None = None  # w:outlineLvl, 0-based; 9 is body text
-
-
-@dataclass
-class Styles:
-    """The paragraph styles of ``styles.xml`` and the numbering styles that lists link to."""
-
-    paragraph: dict[str, Style] = field(default_factory=dict)
-    default: str | None = None
-    numbering: dict[str, int] = field(default_factory=dict)  # numbering style id -> its numId
-
-    @classmethod
-    def from_xml(cls, root: _Element | None) -> Styles:
-        styles = cls()
-        if root is None:
-            return styles
-        ns = namespace(root)
-        for element in root.iterfind(ns + "style"):
-            style_id: str = element.get(ns + "styleId") or ""
-            kind = element.get(ns + "type") or "paragraph"
-            properties = element.find(ns + "pPr")
-            num_id = to_int(child_value(properties, ns, "numPr", "numId"))
-            if kind == "numbering":
-                if num_id is not None:
-                    styles.numbering[style_id] = num_id
-                continue
-            if kind != "paragraph":
-                continue
-            styles.paragraph[style_id] = Style(
-                name=child_value(element, ns, "name") or style_id,
-                based_on=child_value(element, ns, "basedOn"),
-                num_id=num_id,
-                ilvl=to_int(child_value(properties, ns, "numPr", "ilvl")),
-                outline_level=to_int(child_value(properties, ns, "outlineLvl")),
-            )
-            if styles.default is None and is_on_attribute(element.get(ns + "default")):
-                styles.default = style_id
-        return styles
-
-    def chain(self, style_id: str | None) -> Iterator[tuple[str, Style]]:
-        """The style and its ``basedOn`` ancestors, nearest first (a cycle ends the walk)."""
-        seen: set[str] = set()
-        current = style_id if style_id is not None else self.default
-        while current is not None and current not in seen and current in self.paragraph:
-            seen.add(current)
-            style = self.paragraph[current]
-            yield current, style
-            current = style.based_on
-
-    def heading_level(self, style_id: str | None) -> int | None:
-        """1-based heading level the style implies (标题 2 / Heading 2 / outline level 1), if any."""
-        for _, style in self.chain(style_id):
-            match = _HEADING_NAME.match(style.name.strip())
-            if match:
-                return int(match.group(1))
-            if style.outline_level is not None:
-                return style.outline_level + 1 if 0 <= style.outline_level < LEVELS else None
-        return None
-
-    def name(self, style_id: str | None) -> str:
-        return next((style.name for _, style in self.chain(style_id)), "")
-
-
-def is_on_attribute(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
 
 
 # ------------------------------------------------------------------------ numbering
@@ -279,9 +179,7 @@ def _number_format(element: _Element, ns: str) -> str:
     value = child_value(element, ns, "numFmt")
     if value is not None:
         return value
-    for fallback in element.iterfind(
-        f"{_MARKUP_COMPATIBILITY}AlternateContent/{_MARKUP_COMPATIBILITY}Fallback"
-    ):
+    for fallback in element.iterfind(f"{MC}AlternateContent/{MC}Fallback"):
         value = child_value(fallback, ns, "numFmt")
         if value is not None:
             return value
@@ -337,122 +235,3 @@ def _render(instance: Instance, ilvl: int, counts: list[int | None]) -> str:
         return format_number(instance.start(k) if value is None else value, fmt)
 
     return re.sub(r"%([1-9])", number, level.text)
-
-
-# ------------------------------------------------------------------------ numerals
-
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
-_IDEOGRAPH_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
-_FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
-
-
-def _chinese(
-    value: int, digits: str = _CN_DIGITS, units: str = "十百千", drop_leading_one: bool = True
-) -> str:
-    """一 … 十 十一 … 二十 … 一百零一 … 九千九百九十九 (四位以内)."""
-    written = str(value)
-    parts: list[str] = []
-    zero_pending = False
-    for position, char in enumerate(written):
-        digit = int(char)
-        place = len(written) - position - 1
-        if digit == 0:
-            zero_pending = bool(parts)
-            continue
-        if zero_pending:
-            parts.append("零")
-            zero_pending = False
-        parts.append(digits[digit] + (units[place - 1] if place else ""))
-    text = "".join(parts)
-    if drop_leading_one and 10 <= value <= 19:
-        text = text[1:]  # 十一, not 一十一
-    return text
-
-
-def _chinese_counting(value: int) -> str:
-    if 1 <= value <= 99:
-        return _chinese(value)
-    return "".join(_CN_DIGITS[int(c)] for c in str(value))
-
-
-def _chinese_counting_thousand(value: int) -> str:
-    return _chinese(value) if 1 <= value <= 9999 else _chinese_counting(value)
-
-
-def _chinese_legal(value: int) -> str:
-    if 1 <= value <= 9999:
-        return _chinese(value, _CN_LEGAL_DIGITS, "拾佰仟", drop_leading_one=False)
-    return str(value)
-
-
-def _cycle(alphabet: str) -> Callable[[int], str]:
-    return lambda value: alphabet[(value - 1) % len(alphabet)]
-
-
-def _enclosed(first: str, count: int) -> Callable[[int], str]:
-    return lambda value: chr(ord(first) + value - 1) if 1 <= value <= count else str(value)
-
-
-def _letter(value: int, upper: bool) -> str:
-    """A B … Z AA BB …, as Word repeats the letter; large counts fall back to digits."""
-    if not 1 <= value <= 780:
-        return str(value)
-    letter = chr(ord("A" if upper else "a") + (value - 1) % 26)
-    return letter * ((value - 1) // 26 + 1)
-
-
-def _roman(value: int, upper: bool) -> str:
-    if not 1 <= value <= 3999:
-        return str(value)
-    numerals = (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    )  # fmt: skip
-    parts = []
-    for amount, symbol in numerals:
-        count, value = divmod(value, amount)
-        parts.append(symbol * count)
-    text = "".join(parts)
-    return text if upper else text.lower()
-
-
-_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "decimalHalfWidth": str,
-    "decimalZero": lambda value: f"{value:02d}" if 0 <= value < 10 else str(value),
-    "decimalFullWidth": lambda value: str(value).translate(_FULLWIDTH_DIGITS),
-    "decimalFullWidth2": lambda value: str(value).translate(_FULLWIDTH_DIGITS),
-    "decimalEnclosedCircle": _enclosed("①", 20),
-    "decimalEnclosedCircleChinese": _enclosed("①", 20),
-    "decimalEnclosedParen": _enclosed("⑴", 20),
-    "decimalEnclosedFullstop": _enclosed("⒈", 20),
-    "chineseCounting": _chinese_counting,
-    "chineseCountingThousand": _chinese_counting_thousand,
-    "japaneseCounting": _chinese_counting_thousand,
-    "taiwaneseCounting": _chinese_counting,
-    "taiwaneseCountingThousand": _chinese_counting_thousand,
-    "chineseLegalSimplified": _chinese_legal,
-    "ideographDigital": lambda value: "".join(_CN_DIGITS[int(c)] for c in str(value)),
-    "taiwaneseDigital": lambda value: "".join(_CN_DIGITS[int(c)] for c in str(value)),
-    "ideographTraditional": _cycle(_IDEOGRAPH_TRADITIONAL),
-    "ideographZodiac": _cycle(_IDEOGRAPH_ZODIAC),
-    "upperLetter": lambda value: _letter(value, upper=True),
-    "lowerLetter": lambda value: _letter(value, upper=False),
-    "upperRoman": lambda value: _roman(value, upper=True),
-    "lowerRoman": lambda value: _roman(value, upper=False),
-    "none": lambda value: "",
-    "bullet": lambda value: "",
-}
-
-
-def format_number(value: int, fmt: str) -> str:
-    """``value`` written in Word's number format ``fmt``; an unknown format (or 0, −1) as digits."""
-    if value < 1 and fmt not in ("none", "bullet"):
-        return (
-            _CN_DIGITS[0]
-            if value == 0 and fmt in ("chineseCounting", "chineseCountingThousand")
-            else str(value)
-        )
-    return _FORMATS.get(fmt, str)(value)
