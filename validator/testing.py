@@ -38,6 +38,12 @@ appear. A plugin's test suite is then a few lines::
 Rules see the report as ``check`` does: the text is parsed, the checklist
 ``annual-report`` (or the case's ``checklist``) supplies the evidence of its
 items, and the case's ``settings`` give ``report_year`` and ``redacted``.
+
+To test a whole report (which checklist genre detection picks, which items
+pass), ``check_report`` runs ``check`` on a text and returns its one
+``ReportResult``; under pytest the ``report_check`` fixture (the pytest plugin
+``validator.pytest_plugin``) hands out the same function. This module itself
+never imports pytest, so scripts and other test runners can use it too.
 """
 
 from __future__ import annotations
@@ -46,10 +52,13 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from validator.model import RuleSetting
+from validator.model import ReportResult, RuleSetting
 from validator.registry import Registry
+
+if TYPE_CHECKING:
+    from validator.engine import RunSettings
 
 _CASE_KEYS = frozenset({"name", "text", "expect", "options", "settings", "checklist", "description"})
 
@@ -131,6 +140,41 @@ def findings(case: RuleCase, registry: Registry | None = None) -> list[Any]:
     context = rule_context(document, settings, evidence)
     setting = RuleSetting(case.rule, options=tuple(sorted(case.options.items())))
     return [result for result in run_rule(rule, setting, context) if result.status == "fail"]
+
+
+def check_report(
+    text: str, checklist: str | None = None, *, registry: Registry | None = None, **settings: Any
+) -> ReportResult:
+    """Check one report's text as ``check`` does, with the default registry (plugins included).
+
+    ``checklist`` forces a checklist by id or YAML path (a project-local file that
+    ``extends`` an installed one works too); without it genre detection chooses, as
+    on the command line. ``settings`` are those of ``validator.engine.RunSettings``
+    (``lang``, ``select``, ``ignore``, ``report_year``, ``redacted``, ``severity``).
+    A text holding several reports (a compilation) is refused: a test about one
+    report should not pass because of another.
+    """
+    from validator.api import Validator
+
+    validator = Validator(registry or default_registry(), _run_settings(settings), checklist)
+    reports = validator.check_text(text, "<report_check>")
+    if len(reports) != 1:
+        raise ValueError(f"check_report expects one report, the text holds {len(reports)}")
+    return reports[0]
+
+
+def _run_settings(settings: Mapping[str, Any]) -> RunSettings:
+    """``RunSettings`` from keyword arguments; lists become tuples, unknown names are a TypeError."""
+    import dataclasses
+
+    from validator.engine import RunSettings
+
+    known = {f.name for f in dataclasses.fields(RunSettings)}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise TypeError(f"unknown settings {unknown}; known: {sorted(known)}")
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+    return RunSettings(**values)
 
 
 @functools.lru_cache(maxsize=1)
