@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,7 +66,9 @@ class Validator:
         if checklist:
             self.checklist_named(checklist)  # a wrong name fails now, not at the first file
 
-    def check_text(self, text: str, path: str = "<text>", source_format: str = "text") -> list[ReportResult]:
+    def check_text(
+        self, text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
+    ) -> list[ReportResult]:
         """Check decoded report text (``\\n`` line endings); one result per report in it."""
         from validator.fingerprints import with_fingerprints
         from validator.parser import parse_text
@@ -74,7 +76,7 @@ class Validator:
 
         file_settings = self.settings_for(path)
         forced = self.checklist_named(file_settings.checklist) if file_settings.checklist else None
-        parsed = parse_text(text, path, source_format)
+        parsed = parse_text(text, path, source_format, levels)
         reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
         return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
 
@@ -111,7 +113,7 @@ class Validator:
         return self.check_source(source)
 
     def check_source(self, source: SourceText) -> FileResult:
-        reports = self.check_text(source.text, source.path, source.format)
+        reports = self.check_text(source.text, source.path, source.format, source.levels)
         return FileResult(path=source.path, reports=tuple(reports))
 
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:

@@ -79,7 +79,7 @@ def run_outline(args: argparse.Namespace) -> int:
     from validator.readers import read_path
 
     source = read_path(args.file)
-    parsed = parse_text(source.text, source.path, source.format)
+    parsed = parse_text(source.text, source.path, source.format, source.levels)
     _write(outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang), None)
     return EXIT_OK
 

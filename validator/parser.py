@@ -10,9 +10,11 @@ validator runs on every commit and start-up time is the user's time.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,7 +46,8 @@ class ClassifiedLine:
     ``heading`` (a numbered marker), ``enum``, ``toc_header``, ``salutation``,
     ``closing``, ``title_like`` or ``body``.
     ``column`` is where the content starts (after indentation and Markdown
-    ``#``); ``marker_type`` is the grammar terminal of the marker, if any.
+    ``#``); ``marker_type`` is the grammar terminal of the marker, if any;
+    ``markdown_level`` is the number of ``#``, or the level of a Word heading style.
     """
 
     line: int
@@ -57,15 +60,24 @@ class ClassifiedLine:
     markdown_level: int = 0
 
 
-def parse_text(text: str, path: str = "<text>", source_format: str = "text") -> ParsedFile:
+def parse_text(
+    text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
+) -> ParsedFile:
     """Parse decoded report text into its paragraphs and reports.
 
     ``text`` must use ``\\n`` line endings (the readers see to it). Any text is
-    accepted: the grammar has a body-text fallback for every line.
+    accepted: the grammar has a body-text fallback for every line. ``levels``
+    are heading levels that a Word paragraph style declares, per line: an
+    unnumbered paragraph styled 标题 1 is a heading, as a ``#`` line is.
     """
     from validator.structure import build_file
 
-    return build_file(classify_lines(text), text=text, path=path, source_format=source_format)
+    lines = classify_lines(text)
+    for index, level in enumerate(levels[: len(lines)]):
+        line = lines[index]
+        if level and not line.markdown_level and line.kind in ("body", "title_like"):
+            lines[index] = dataclasses.replace(line, markdown_level=level)
+    return build_file(lines, text=text, path=path, source_format=source_format)
 
 
 def classify_lines(text: str) -> list[ClassifiedLine]:

@@ -41,7 +41,9 @@ class SourceText:
     ``gb18030``; empty for a PDF) so a report can say so. Split ``text`` on
     ``"\\n"`` only, never with ``splitlines()``, which also breaks at ``\\v``,
     ``\\f`` and U+2028 where editors do not. ``pages`` gives the page number of
-    each line for paged formats (``.pdf``) and is empty for the others.
+    each line for paged formats (``.pdf``) and is empty for the others;
+    ``levels`` gives, per line, the heading level a Word paragraph style declares
+    (标题 1 → 1; 0 for none), and is empty for formats without styles.
     """
 
     path: str
@@ -49,6 +51,7 @@ class SourceText:
     format: str
     encoding: str
     pages: tuple[int, ...] = ()
+    levels: tuple[int, ...] = ()
 
 
 Reader = Callable[[bytes, str], SourceText]

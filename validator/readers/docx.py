@@ -46,8 +46,10 @@ __all__ = ["DocxParagraph", "docx_paragraphs", "read_docx"]
 
 def read_docx(data: bytes, path: str) -> SourceText:
     """Read a ``.docx``: one line per paragraph, automatic numbers rendered (see the module docstring)."""
-    text = "\n".join(paragraph.text for paragraph in docx_paragraphs(data, path))
-    return SourceText(path=path, text=text, format="docx", encoding="utf-8")
+    paragraphs = docx_paragraphs(data, path)
+    text = "\n".join(paragraph.text for paragraph in paragraphs)
+    levels = tuple(paragraph.heading_level or 0 for paragraph in paragraphs)
+    return SourceText(path=path, text=text, format="docx", encoding="utf-8", levels=levels)
 
 
 def docx_paragraphs(data: bytes, path: str) -> tuple[DocxParagraph, ...]:

@@ -37,8 +37,8 @@ class DocxParagraph:
     ``marker`` is the automatic number rendered at the start of ``text``
     (empty when the paragraph has none); ``style`` is the paragraph style's
     name (``heading 1``, ``标题 2``); ``heading_level`` is the 1-based outline
-    level that the style or the paragraph declares, a hint the parser may use
-    one day; ``in_table`` says the paragraph stands in a table cell.
+    level that the style or the paragraph declares, which the parser takes as a
+    heading hint for a paragraph without a number; ``in_table`` says the paragraph stands in a table cell.
     """
 
     text: str
