@@ -147,12 +147,15 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
     A violation may carry a lower severity than the rule's (a rule that is sure
     of some cases and only suspicious of others); it never raises it.
     """
-    options = MappingProxyType({**rule.options, **dict(setting.options)})
+    options = MappingProxyType({**rule.options, **dict(setting.options)})  # read-only for the rule
     lang = context.lang
     severity = setting.severity or rule.severity
+    own = RuleContext(
+        context.document, options, context.evidence, lang, context.report_year, context.redacted
+    )
     failures = [
         Result("rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span)
-        for v in rule.check(dataclasses.replace(context, options=options))
+        for v in rule.check(own)
     ]
     if failures:
         return sorted(failures, key=Result.sort_key)
