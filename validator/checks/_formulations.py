@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
@@ -22,7 +20,8 @@ from validator.model import Paragraph, Severity, Text
 from validator.rule import RuleContext, Violation
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._text import span_in, text_paragraphs
+from ._census import has, paragraphs_with, provides_needles
+from ._text import reading_paragraphs, reading_text, span_in
 
 _DATA = "formulations"
 _LOWER_SEVERITIES = ("warning", "info")
@@ -30,11 +29,11 @@ OPENING_QUOTES = "“‘「『\"'"
 CLOSING_QUOTES = "”’」』\"'"
 QUOTES = OPENING_QUOTES + CLOSING_QUOTES
 SENTENCE_END = "。；！？;!?"
+_SENTENCE_END = frozenset(SENTENCE_END)
 NO_NOTE = Text("")
 
 
-@dataclass(frozen=True)
-class Slogan:
+class Slogan(NamedTuple):
     """A quoted 提法 with fixed collocating verbs (``slogans`` in the data pack)."""
 
     term: str
@@ -45,8 +44,7 @@ class Slogan:
     quote: bool
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     """Terms that keep a canonical order when listed together (``series``)."""
 
     rule: str
@@ -60,8 +58,7 @@ class Series:
         return self.members.index(member)
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """A wrong wording and what to write instead (``variants``)."""
 
     rule: str
@@ -93,16 +90,14 @@ class Variant:
         return self.since is None or year >= self.since
 
 
-@dataclass(frozen=True)
-class NumberedTerm:
+class NumberedTerm(NamedTuple):
     """A fixed term written with Chinese numerals and its wrong Arabic forms (TERM-015)."""
 
     term: str
     arabic: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     slogans: tuple[Slogan, ...]
     series: tuple[Series, ...]
     variants: tuple[Variant, ...]
@@ -128,10 +123,21 @@ def pack() -> Pack:
     )
 
 
+@provides_needles
+def _needles() -> list[str]:
+    data = pack()
+    words = [anchor for variant in data.variants for anchor in variant.anchors]
+    words += [slogan.term for slogan in data.slogans]
+    words += [member for entry in data.series for member in entry.members]
+    return words
+
+
+@functools.cache
 def slogans(code: str | None = None) -> tuple[Slogan, ...]:
     return tuple(s for s in pack().slogans if code is None or s.rule == code)
 
 
+@functools.cache
 def series(code: str) -> tuple[Series, ...]:
     return tuple(s for s in pack().series if s.rule == code)
 
@@ -289,26 +295,19 @@ def enclosed(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
-def mentions(context: RuleContext, needles: Sequence[str]) -> bool:
-    """Whether the file holding the report contains one of ``needles`` (a cheap test before the work)."""
-    text = context.document.text
-    return any(needle in text for needle in needles)
-
-
-def report_text(context: RuleContext) -> str:
-    """The report's own text (a compilation's file holds several reports), one paragraph per line."""
-    return "\n".join(paragraph.text for paragraph in text_paragraphs(context.document))
+@functools.cache
+def _applicable(code: str, year: int | None) -> tuple[tuple[Variant, ...], tuple[str, ...]]:
+    """The variants of rule ``code`` wrong in a report about ``year``, and all their anchors."""
+    entries = tuple(v for v in variants(code) if v.applies(year))
+    return entries, tuple({anchor for entry in entries for anchor in entry.anchors})
 
 
 def variant_violations(context: RuleContext, code: str) -> Iterator[Violation]:
     """Every occurrence of a wrong variant of rule ``code`` in the report, in order."""
-    entries = [v for v in variants(code) if v.applies(context.report_year)]
+    entries, anchors = _applicable(code, context.report_year)
     if not entries:
         return
-    anchors = tuple({anchor for entry in entries for anchor in entry.anchors})
-    if not mentions(context, anchors):
-        return
-    for paragraph in text_paragraphs(context.document):
+    for paragraph in paragraphs_with(context.document, anchors):
         text = paragraph.text
         if any(anchor in text for anchor in anchors):
             yield from _paragraph_variants(paragraph, entries)
@@ -358,17 +357,43 @@ def wording(found: str, fixed: str, note: Text = NO_NOTE) -> Text:
 
 
 def verb_violations(context: RuleContext, code: str) -> Iterator[Violation]:
-    """A wrong verb right before a slogan of rule ``code`` (增强“两个维护”, 牢固“四个自信”)."""
+    """A wrong verb right before a slogan of rule ``code`` (增强“两个维护”, 牢固“四个自信”).
+
+    The slogan is looked for in the report's joined text: a line break next to it reads as the
+    start or end of its paragraph, so the verbs found are those found paragraph by paragraph
+    (unless one of the words holds a line break: then paragraph by paragraph it is).
+    """
+    document = context.document
     for slogan in slogans(code):
-        if not slogan.wrong_verbs or not mentions(context, (slogan.term,)):
+        if not slogan.wrong_verbs or not has(document, slogan.term):
             continue
-        for paragraph in text_paragraphs(context.document):
-            if slogan.term in paragraph.text:
-                yield from _paragraph_verbs(paragraph, slogan)
+        if _multiline(slogan):
+            for paragraph in paragraphs_with(document, (slogan.term,)):
+                if slogan.term in paragraph.text:
+                    yield from _paragraph_verbs(paragraph, slogan)
+            continue
+        text, starts = reading_text(document)
+        paragraphs = reading_paragraphs(document)
+        for begin, end, verb in _verbs(text, slogan):
+            at = bisect.bisect_right(starts, begin) - 1
+            span = span_in(paragraphs[at], begin - starts[at], end - starts[at])
+            yield Violation(span, _verb_message(verb, slogan))
+
+
+@functools.cache
+def _multiline(slogan: Slogan) -> bool:
+    words = (slogan.term, *slogan.wrong_verbs, *(other.term for other in pack().slogans))
+    return any("\n" in word for word in words)
 
 
 def _paragraph_verbs(paragraph: Paragraph, slogan: Slogan) -> Iterator[Violation]:
-    text = paragraph.text
+    for begin, end, verb in _verbs(paragraph.text, slogan):
+        yield Violation(span_in(paragraph, begin, end), _verb_message(verb, slogan))
+
+
+def _verbs(text: str, slogan: Slogan) -> Iterator[tuple[int, int, str]]:
+    """(start, end, verb) of each wrong verb before the slogan in ``text``: the span runs from the
+    verb to the slogan's closing quote."""
     for start in occurrences(text, slogan.term):
         end = start + len(slogan.term)
         verb_end = start - 1 if start > 0 and text[start - 1] in QUOTES else start
@@ -378,10 +403,14 @@ def _paragraph_verbs(paragraph: Paragraph, slogan: Slogan) -> Iterator[Violation
         verb = next((v for v in slogan.wrong_verbs if text.endswith(v, 0, verb_end)), None)
         if verb is None or any(text.endswith(s.term, 0, verb_end) for s in pack().slogans):
             continue  # 两个确立两个维护: the “verb” is the end of the slogan before
-        right = "、".join(slogan.verbs)
-        zh = f"“{verb}”不与“{slogan.term}”搭配，规范搭配为：{right}"
-        en = f"“{verb}” does not collocate with “{slogan.term}”; the standard verbs are: {right}"
-        yield Violation(span_in(paragraph, verb_end - len(verb), after), Text(zh, en))
+        yield verb_end - len(verb), after, verb
+
+
+def _verb_message(verb: str, slogan: Slogan) -> Text:
+    right = "、".join(slogan.verbs)
+    zh = f"“{verb}”不与“{slogan.term}”搭配，规范搭配为：{right}"
+    en = f"“{verb}” does not collocate with “{slogan.term}”; the standard verbs are: {right}"
+    return Text(zh, en)
 
 
 # ---------------------------------------------------------------------------- series
@@ -393,12 +422,11 @@ def series_violations(context: RuleContext, code: str) -> Iterator[Violation]:
     The report's paragraphs are searched as one text, one line each (a line break ends a
     listing), so a series costs one regex scan per report.
     """
-    entries = [e for e in series(code) if sum(m in context.document.text for m in e.members) >= 2]
+    text, offsets = reading_text(context.document)
+    entries = [e for e in series(code) if sum(has(context.document, m) for m in e.members) >= 2]
     if not entries:
         return
-    paragraphs = list(text_paragraphs(context.document))
-    text = "\n".join(paragraph.text for paragraph in paragraphs)
-    offsets = [0, *itertools.accumulate(len(paragraph.text) + 1 for paragraph in paragraphs)]
+    paragraphs = reading_paragraphs(context.document)
     for entry in entries:
         for start, rank, earlier in _inversions(entry, text):
             index = bisect.bisect_right(offsets, start) - 1
@@ -410,25 +438,47 @@ def series_violations(context: RuleContext, code: str) -> Iterator[Violation]:
 
 def _inversions(entry: Series, text: str) -> Iterator[tuple[int, int, int]]:
     """(start, rank, rank of the member it follows) of the first inversion in each listing."""
+    ranks = _ranks(entry.members)
     listing: list[tuple[int, int]] = []
+    listed: set[int] = set()
     for match in entry.finder.finditer(text):
-        start, rank = match.start(), entry.rank(match.group())
-        if listing and _joined(entry, text, listing[-1], start) and rank not in {r for _, r in listing}:
+        start, rank = match.start(), ranks[match.group()]
+        if listing and rank not in listed and _joined(entry, text, listing[-1], start):
             listing.append((start, rank))
+            listed.add(rank)
             continue
+        if len(listing) > 1:  # one member alone is in no order
+            yield from _first_inversion(listing)
+        listing, listed = [(start, rank)], {rank}
+    if len(listing) > 1:
         yield from _first_inversion(listing)
-        listing = [(start, rank)]
-    yield from _first_inversion(listing)
+
+
+@functools.cache
+def _ranks(members: tuple[str, ...]) -> dict[str, int]:
+    """Each member's rank (``Series.rank``): the first place it is listed at."""
+    ranks: dict[str, int] = {}
+    for rank, member in enumerate(members):
+        ranks.setdefault(member, rank)
+    return ranks
 
 
 def _joined(entry: Series, text: str, previous: tuple[int, int], start: int) -> bool:
     """Whether the member at ``start`` continues the listing whose last member is ``previous``."""
-    gap = text[previous[0] + len(entry.members[previous[1]]) : start]
-    if len(gap) > entry.max_gap or "\n" in gap:
+    begin = previous[0] + len(entry.members[previous[1]])
+    if start - begin > entry.max_gap:
+        return False
+    gap = text[begin:start]
+    if "\n" in gap:
         return False
     if entry.gap_chars is None:
-        return not any(char in SENTENCE_END for char in gap)
-    return all(char in entry.gap_chars for char in gap)
+        return _SENTENCE_END.isdisjoint(gap)
+    return _chars(entry.gap_chars).issuperset(gap)
+
+
+@functools.cache
+def _chars(chars: str) -> frozenset[str]:
+    return frozenset(chars)
 
 
 def _first_inversion(listing: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:

@@ -10,11 +10,12 @@ and never take part in a numbering judgement.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
-from validator.checks._text import span_in
+from validator.checks._text import lazy, per_document, reading_paragraphs, reading_text, span_in
 from validator.model import Document, Heading, Paragraph, Span
 from validator.numerals import chinese_to_int
 
@@ -28,7 +29,7 @@ _NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[�
 
 # An enumeration item inside a paragraph: at the start of the text or after a clause break.
 # 一是一、二是二 is an idiom, 第一、二季度 a list of ordinals, 其一生 a word: none is an item.
-_INLINE_ITEM = re.compile(
+_inline_item = lazy(
     r"(?:^|(?<=[。；：！？，;:!?,]))[ \u3000]*"
     rf"(?:(?P<shi>{_NUMERAL})是(?![一二三四五六七八九十][、，,])"
     rf"|其(?P<qi>{_NUMERAL})(?=[，、：,:]|是)"
@@ -36,6 +37,20 @@ _INLINE_ITEM = re.compile(
     r"|(?P<sx>首先|其次)(?=[，,]|要|是))"
 )
 _SHOUXIAN = {"首先": 1, "其次": 2}
+# What every item shows, each found by a fast literal search: the 是 of 一是 (up to three numerals
+# after a clause break or a line start), 其一/其次, 第一, 首先. A paragraph that shows none of them
+# holds no item; one that does is searched with _inline_item.
+_BREAK = "[\n。；：！？，;:!?, \u3000]"
+_DIGIT = "[一二三四五六七八九十]"
+_ITEM_HINTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"是(?:(?<={_BREAK}{_DIGIT}是)|(?<={_BREAK}{_DIGIT}{{2}}是)|(?<={_BREAK}{_DIGIT}{{3}}是))",
+        rf"其(?<={_BREAK}其)(?=[一二三四五六七八九十次])",
+        rf"第(?<={_BREAK}第)(?={_DIGIT})",
+        rf"首先(?<={_BREAK}首先)",
+    )
+)
 
 
 def is_numbered(heading: Heading) -> bool:
@@ -48,12 +63,32 @@ def is_numbered(heading: Heading) -> bool:
     )
 
 
-def numbered_headings(document: Document) -> Iterator[Heading]:
-    """The report's numbered headings, in document order."""
-    return (heading for heading in document.all_headings if is_numbered(heading))
+@per_document
+def numbered(document: Document) -> tuple[Heading, ...]:
+    """The report's numbered headings, in document order (computed once per report)."""
+    return tuple(
+        heading
+        for heading in document.all_headings
+        if heading.kind == "heading"
+        and heading.rank is not None
+        and heading.marker
+        and heading.number is not None
+    )
 
 
-def paragraphs_by_index(document: Document) -> dict[int, Paragraph]:
+@per_document
+def numbered_by_rank(document: Document) -> Mapping[int, tuple[Heading, ...]]:
+    """The numbered headings of each rank, in document order (shared by the rules: read only)."""
+    ranks: dict[int, list[Heading]] = {}
+    for heading in numbered(document):
+        if heading.rank is not None:
+            ranks.setdefault(heading.rank, []).append(heading)
+    return {rank: tuple(headings) for rank, headings in ranks.items()}
+
+
+@per_document
+def paragraphs_by_index(document: Document) -> Mapping[int, Paragraph]:
+    """Each paragraph by its index (shared by the rules: read only)."""
     return {paragraph.index: paragraph for paragraph in document.paragraphs}
 
 
@@ -68,7 +103,8 @@ def stray_span(heading: Heading) -> Span:
     return Span.on_line(span.line, span.column, span.end_column + 1)
 
 
-def parents(document: Document) -> dict[int, Heading | None]:
+@per_document
+def parents(document: Document) -> Mapping[int, Heading | None]:
     """Each heading's parent (None at the top level), keyed by ``id(heading)``."""
     found: dict[int, Heading | None] = {}
     pending: list[tuple[Heading | None, tuple[Heading, ...]]] = [(None, document.headings)]
@@ -76,15 +112,15 @@ def parents(document: Document) -> dict[int, Heading | None]:
         parent, children = pending.pop()
         for child in children:
             found[id(child)] = parent
-            pending.append((child, child.children))
+            if child.children:
+                pending.append((child, child.children))
     return found
 
 
 # ---------------------------------------------------------------------------- sibling groups
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """The numbered headings of one rank under one parent (None: the report's top level)."""
 
     parent: Heading | None
@@ -92,7 +128,8 @@ class Group:
     members: tuple[Heading, ...]
 
 
-def sibling_groups(document: Document) -> list[Group]:
+@per_document
+def sibling_groups(document: Document) -> tuple[Group, ...]:
     """Every sibling group of numbered headings, in the document order of their first member."""
     groups: list[Group] = []
     pending: list[tuple[Heading | None, tuple[Heading, ...]]] = [(None, document.headings)]
@@ -100,12 +137,18 @@ def sibling_groups(document: Document) -> list[Group]:
         parent, children = pending.pop()
         by_rank: dict[int, list[Heading]] = {}
         for child in children:
-            if is_numbered(child) and child.rank is not None:
-                by_rank.setdefault(child.rank, []).append(child)
-        groups.extend(Group(parent, rank, tuple(members)) for rank, members in by_rank.items())
-        pending.extend((child, child.children) for child in children if child.children)
+            rank = child.rank
+            if child.kind == "heading" and rank is not None and child.marker and child.number is not None:
+                if rank in by_rank:
+                    by_rank[rank].append(child)
+                else:
+                    by_rank[rank] = [child]
+            if child.children:
+                pending.append((child, child.children))
+        for rank, members in by_rank.items():
+            groups.append(Group(parent, rank, tuple(members)))
     groups.sort(key=lambda group: (group.members[0].span.line, group.members[0].span.column))
-    return groups
+    return tuple(groups)
 
 
 def runs(members: tuple[Heading, ...]) -> list[list[Heading]]:
@@ -123,8 +166,7 @@ def runs(members: tuple[Heading, ...]) -> list[list[Heading]]:
     return result
 
 
-@dataclass(frozen=True)
-class GroupStart:
+class GroupStart(NamedTuple):
     """How a sibling group's numbering begins."""
 
     group: Group
@@ -133,7 +175,8 @@ class GroupStart:
     previous: Group | None  # the previous group of the same rank
 
 
-def group_starts(document: Document) -> list[GroupStart]:
+@per_document
+def group_starts(document: Document) -> tuple[GroupStart, ...]:
     """How each sibling group starts: at 1, or where the previous group of its rank stopped.
 
     Numbering that runs on across parents (1.–12. across （一）…（四）) is a
@@ -154,7 +197,7 @@ def group_starts(document: Document) -> list[GroupStart]:
             style = "restart" if first == 1 else "continue"
         starts.append(GroupStart(group, style, expected, before))
         previous[group.rank] = group
-    return starts
+    return tuple(starts)
 
 
 def next_marker(heading: Heading) -> str:
@@ -203,8 +246,7 @@ def chinese_numeral(number: int) -> str:
 # ---------------------------------------------------------------------------- enumeration items
 
 
-@dataclass(frozen=True)
-class EnumItem:
+class EnumItem(NamedTuple):
     """One enumeration item: its family (是 一是, 其 其一, 第 第一，, 首先 首先/其次), number and place."""
 
     family: str
@@ -232,10 +274,21 @@ def heading_item(heading: Heading) -> EnumItem | None:
     return EnumItem(family, heading.number, written, heading.marker_span)
 
 
+def paragraphs_with_items(document: Document) -> set[int]:
+    """The indexes of the paragraphs that may hold an enumeration item (a few searches of the report)."""
+    text, starts = reading_text(document)
+    paragraphs = reading_paragraphs(document)
+    found: set[int] = {paragraphs[0].index} if paragraphs else set()  # no line break before it
+    for hint in _ITEM_HINTS:
+        for match in hint.finditer(text):
+            found.add(paragraphs[bisect.bisect_right(starts, match.start()) - 1].index)
+    return found
+
+
 def inline_items(paragraph: Paragraph, start: int = 0) -> Iterator[EnumItem]:
     """The enumeration items inside ``paragraph.text[start:]``, in order."""
     text = paragraph.text
-    for match in _INLINE_ITEM.finditer(text, start):
+    for match in _inline_item().finditer(text, start):
         family = next(name for name in ("shi", "qi", "di", "sx") if match.group(name))
         word = match.group(family)
         number = _SHOUXIAN[word] if family == "sx" else chinese_to_int(word)

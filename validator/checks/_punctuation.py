@@ -19,14 +19,14 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.datapack import load_data
 from validator.model import Document, Paragraph, Severity, Text
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._text import text_paragraphs
+from ._census import has_any, occurs, provides
+from ._text import contains, lazy, per_document, reading_paragraphs, reading_text, text_paragraphs
 
 # Chinese characters: CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the
 # supplementary planes (Extensions B…); 〇 is the Chinese zero.
@@ -76,8 +76,7 @@ def after(text: str, index: int) -> str:
 # ---------------------------------------------------------------------------- joined text
 
 
-@dataclass(frozen=True, eq=False)
-class Joined:
+class Joined(NamedTuple):
     """A report's readable paragraphs joined by newlines, to search once instead of per paragraph.
 
     Rules run one after another on the same report, so the last one built is kept: every rule
@@ -101,7 +100,7 @@ class Joined:
         return paragraph, start - offset, end - offset
 
     def contains_any(self, needles: Iterable[str]) -> bool:
-        return any(needle in self.text for needle in needles)
+        return has_any(self.document, needles)
 
 
 def located(
@@ -115,21 +114,11 @@ def located(
             yield place[0], place[1], place[2], whole.text[start:end]
 
 
-_last_joined: list[Joined] = []
-
-
+@per_document
 def joined(document: Document) -> Joined:
     """The joined text of ``text_paragraphs(document)`` (the title included), built once per report."""
-    if _last_joined and _last_joined[0].document is document:
-        return _last_joined[0]
-    paragraphs = tuple(text_paragraphs(document))
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph.text) + 1
-    result = Joined(document, "\n".join(p.text for p in paragraphs), paragraphs, tuple(starts))
-    _last_joined[:] = [result]
-    return result
+    text, starts = reading_text(document)
+    return Joined(document, text, reading_paragraphs(document), starts)
 
 
 # ---------------------------------------------------------------------------- markers
@@ -166,18 +155,18 @@ def paragraphs_with_markers(document: Document) -> Iterator[tuple[Paragraph, lis
 # ---------------------------------------------------------------------------- book titles
 
 
-_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
+_book_title = lazy(r"《[^《》\n]*》")
 
 
 def book_titles(text: str) -> list[tuple[int, int]]:
     """The offsets ``(start, end)`` of every innermost 《…》 in ``text``, marks included."""
-    return [match.span() for match in _BOOK_TITLE.finditer(text)] if "《" in text else []
+    return [match.span() for match in _book_title().finditer(text)] if "《" in text else []
 
 
 # ---------------------------------------------------------------------------- question marks
 
 # Words that make a clause a question (吗/呢…, 为什么/怎么/如何…, 是否/能否, A不A, 还是).
-_QUESTION_WORD = re.compile(
+_question_word = lazy(
     r"[吗呢么吧谁哪几岂]|什么|为何|何以|何时|何处|如何|怎|是否|能否|可否|难道|多少|还是|"
     r"有没有|是不是|要不要|会不会|能不能|([\u4e00-\u9fff])不\1"
 )
@@ -197,7 +186,7 @@ def is_stray_question_mark(text: str, index: int) -> bool:
     start = index
     while start > 0 and text[start - 1] not in _CLAUSE_BREAK:
         start -= 1
-    return _QUESTION_WORD.search(text, start, index) is None
+    return _question_word().search(text, start, index) is None
 
 
 # ---------------------------------------------------------------------------- data packs
@@ -232,8 +221,7 @@ def alternation(words: tuple[str, ...]) -> SafePattern:
 # ---------------------------------------------------------------------------- scrape artefacts
 
 
-@dataclass(frozen=True)
-class Artefact:
+class Artefact(NamedTuple):
     """One entry of ``rules/data/scrape_artefacts.yaml``."""
 
     id: str
@@ -245,7 +233,7 @@ class Artefact:
     anchors: tuple[str, ...] = ()
 
     def may_occur_in(self, text: str) -> bool:
-        return not self.anchors or any(anchor in text for anchor in self.anchors)
+        return not self.anchors or any(contains(text, anchor) for anchor in self.anchors)
 
 
 @functools.cache
@@ -268,10 +256,25 @@ def artefacts() -> tuple[Artefact, ...]:
     return tuple(entries)
 
 
-def find_artefacts(text: str, markdown: bool) -> Iterator[tuple[int, int, Artefact]]:
-    """Every artefact in ``text``: start and end offsets, and which kind it is."""
+@provides
+def _patterns() -> list[SafePattern]:
+    return [artefact.pattern for artefact in artefacts()]
+
+
+def find_artefacts(
+    text: str, markdown: bool, document: Document | None = None
+) -> Iterator[tuple[int, int, Artefact]]:
+    """Every artefact in ``text``: start and end offsets, and which kind it is.
+
+    ``document``: ``text`` is the document's joined text, so the census tells which artefacts
+    occur at all.
+    """
     for artefact in artefacts():
-        if (markdown and not artefact.markdown) or not artefact.may_occur_in(text):
+        if markdown and not artefact.markdown:
+            continue
+        if document is not None and not occurs(document, artefact.pattern):
+            continue
+        if not artefact.may_occur_in(text):
             continue
         for match in artefact.pattern.finditer(text):
             if match.end() > match.start():

@@ -12,17 +12,17 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
-from validator.model import Paragraph, Severity
+from validator.model import Document, Paragraph, Severity
 from validator.reportyear import year_from_text
 from validator.rule import RuleContext
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._text import prose
+from ._census import occurs, provides
+from ._text import lazy, per_document, prose, reading_paragraphs, reading_text
 
 SENTENCE_STOPS = "。！？；"
 CLAUSE_STOPS = "。！？；，,：:"
@@ -35,11 +35,10 @@ _SEVERITIES = ("error", "warning", "info")
 # come after an introductory paragraph, so the engine's lead is not always the one with the year).
 # Where the next-steps part starts inside the paragraph that also holds the problems.
 _NEXT_STEPS_BRIDGE = re.compile(r"针对(以上|上述|这些|当前)|下一步|下步|今后|新的一年")
-_BOOK_TITLE = re.compile(r"《[^《》]*》")
+_book_title = lazy(r"《[^《》]*》")
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """One dated reference of the timeline (see the header of ``rules/data/timeline.yaml``)."""
 
     id: str
@@ -70,17 +69,28 @@ class Event:
 
     def search(self, text: str) -> Iterator[tuple[int, int]]:
         """Every (start, end) where a pattern of the event matches ``text``, in order, not overlapping."""
-        spans = sorted({(m.start(), m.end()) for p in self.patterns for m in p.finditer(text)})
-        last_end = -1
-        for start, end in spans:
-            if start >= last_end:
-                last_end = end
-                yield start, end
+        return _spans(self.patterns, text)
 
     def mentioned_in(self, text: str) -> bool:
         """Whether ``text`` mentions the event, loosely (``mention``) when the data says how."""
         patterns = (self.mention,) if self.mention else self.patterns
         return any(pattern.search(text) for pattern in patterns)
+
+
+def _spans(patterns: Iterable[SafePattern], text: str) -> Iterator[tuple[int, int]]:
+    """Every (start, end) where one of ``patterns`` matches ``text``, in order, not overlapping."""
+    spans = sorted({(m.start(), m.end()) for p in patterns for m in p.finditer(text)})
+    last_end = -1
+    for start, end in spans:
+        if start >= last_end:
+            last_end = end
+            yield start, end
+
+
+def mentioned(document: Document, event: Event) -> bool:
+    """``event.mentioned_in`` the report's joined ``text_paragraphs``, told by the census."""
+    patterns = (event.mention,) if event.mention else event.patterns
+    return any(occurs(document, pattern) for pattern in patterns)
 
 
 @functools.cache
@@ -127,22 +137,29 @@ def _event(raw: Any) -> Event:
     )
 
 
-@functools.cache
-def _combined(ids: tuple[str, ...]) -> SafePattern:
-    by_id = {event.id: event for event in timeline()}
-    return compile_safe("|".join(f"(?:{p.pattern})" for i in ids for p in by_id[i].patterns))
+@provides
+def _patterns() -> Iterator[SafePattern]:
+    for event in timeline():
+        yield from event.patterns
+        if event.mention is not None:
+            yield event.mention
+        if event.replaced_pattern is not None:
+            yield event.replaced_pattern
 
 
-def find_events(joined: Joined, events: Sequence[Event]) -> Iterator[tuple[Paragraph, int, int, Event]]:
-    """Every mention of one of ``events``: (paragraph, start, end, event), offsets in the paragraph.
+def find_events(document: Document, events: Sequence[Event]) -> Iterator[tuple[Paragraph, int, int, Event]]:
+    """Every mention of one of ``events`` in the report's ``text_paragraphs``: (paragraph, start, end,
+    event), offsets in the paragraph.
 
-    One RE2 pass over the whole report first (one pattern for all the events): most reports
-    mention none of them, and then nothing more is done.
+    The census tells which patterns occur at all (most reports mention few of the events); only
+    those are searched, over the joined text.
     """
-    if not events or _combined(tuple(e.id for e in events)).search(joined.text) is None:
+    found = [(event, [p for p in event.patterns if occurs(document, p)]) for event in events]
+    if not any(patterns for _, patterns in found):
         return
-    for event in events:
-        for start, end in event.search(joined.text):
+    joined = whole(document)
+    for event, patterns in found:
+        for start, end in _spans(patterns, joined.text):
             paragraph, local = joined.locate(start)
             yield paragraph, local, local + end - start, event
 
@@ -150,8 +167,7 @@ def find_events(joined: Joined, events: Sequence[Event]) -> Iterator[tuple[Parag
 # ---------------------------------------------------------------------------- the text
 
 
-@dataclass(frozen=True)
-class Joined:
+class Joined(NamedTuple):
     """Paragraphs joined with newlines, so that one regex pass covers them all."""
 
     paragraphs: tuple[Paragraph, ...]
@@ -162,6 +178,13 @@ class Joined:
         """The paragraph that holds ``offset`` of ``text``, and the offset inside it."""
         index = bisect_right(self.starts, offset) - 1
         return self.paragraphs[index], offset - self.starts[index]
+
+
+@per_document
+def whole(document: Document) -> Joined:
+    """``join(text_paragraphs(document))``, built once per report."""
+    text, starts = reading_text(document)
+    return Joined(reading_paragraphs(document), text, starts)
 
 
 def join(paragraphs: Iterable[Paragraph]) -> Joined:
@@ -238,7 +261,7 @@ def achievements(context: RuleContext) -> Iterator[Paragraph]:
 
 def book_titles(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every 《…》 in ``text``."""
-    return [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
+    return [(m.start(), m.end()) for m in _book_title().finditer(text)] if "《" in text else []
 
 
 def inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:

@@ -27,16 +27,16 @@ as info only.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.model import Paragraph, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 from validator.safe_regex import SafePattern, compile_safe
 
+from ._census import occurs, provides, provides_needles
 from ._punctuation import Joined, after, before, data, is_ascii_alnum, is_han, joined, strings
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "HYG-001"
 NAME = "placeholders"
@@ -45,11 +45,10 @@ SOURCE = "编辑惯例（占位符未填充）；research/domain.md §4.3 B"
 OPTIONS: dict[str, object] = {}
 
 # Markdown emphasis: *…* or **…** hugging non-space text on one line.
-_EMPHASIS = re.compile(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
+_emphasis = lazy(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """One entry of ``rules/data/placeholders.yaml``."""
 
     id: str
@@ -78,6 +77,16 @@ class Placeholder:
         if self.emphasis and start in emphasis:
             return False
         return not any(_within(text, start, end, word) for word in self.allow)
+
+
+@provides
+def _patterns() -> list[SafePattern]:
+    return [entry.pattern for entry in placeholders()]
+
+
+@provides_needles
+def _needles() -> list[str]:
+    return [anchor for entry in placeholders() for anchor in entry.anchors]
 
 
 @functools.cache
@@ -114,7 +123,11 @@ def check(context: RuleContext) -> Iterator[Violation]:
 def _found(whole: Joined, markdown: bool) -> list[tuple[int, int, Placeholder]]:
     """Every placeholder in the joined text; where two entries overlap, the longer match wins."""
     text = whole.text
-    active = [entry for entry in placeholders() if not entry.anchors or whole.contains_any(entry.anchors)]
+    active = [
+        entry
+        for entry in placeholders()
+        if (not entry.anchors or whole.contains_any(entry.anchors)) and occurs(whole.document, entry.pattern)
+    ]
     if not active:
         return []
     emphasis = _emphasis_marks(text) if markdown and "*" in text else frozenset()
@@ -142,7 +155,7 @@ def _in_scope(whole: Joined, entry: Placeholder, start: int) -> bool:
 def _emphasis_marks(text: str) -> frozenset[int]:
     """Offsets of the asterisks that open or close Markdown emphasis."""
     marks: set[int] = set()
-    for match in _EMPHASIS.finditer(text):
+    for match in _emphasis().finditer(text):
         width = len(match.group(1))
         marks.update(range(match.start(), match.start() + width))
         marks.update(range(match.end() - width, match.end()))

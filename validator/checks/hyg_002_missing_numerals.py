@@ -23,12 +23,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 from validator.safe_regex import SafePattern, compile_safe
 
+from ._census import occurs, provides
 from ._punctuation import after, before, data, joined, strings
 from ._text import span_in
 
@@ -39,14 +40,18 @@ SOURCE = "GB/T 15835-2011《出版物上数字用法》；编辑惯例"
 OPTIONS: dict[str, object] = {}
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """The compiled ``rules/data/missing_numerals.yaml``."""
 
     pattern: SafePattern
     triggers: frozenset[str]
     trigger_not_after: frozenset[str]
     measures: dict[str, frozenset[str]]  # measure word → characters that must not follow it
+
+
+@provides
+def _patterns() -> list[SafePattern]:
+    return [counts().pattern]
 
 
 @functools.cache
@@ -73,6 +78,8 @@ def counts() -> Counts:
 
 def check(context: RuleContext) -> Iterator[Violation]:
     table = counts()
+    if not occurs(context.document, table.pattern):
+        return  # the usual report (the census looked)
     whole = joined(context.document)
     text = whole.text
     for match in table.pattern.finditer(text):

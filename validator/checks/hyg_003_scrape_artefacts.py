@@ -39,7 +39,8 @@ OPTIONS: dict[str, object] = {}
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     markdown = context.document.source_format == "markdown"
-    for start, end, artefact in sorted(find_artefacts(whole.text, markdown), key=lambda item: item[0]):
+    artefacts = find_artefacts(whole.text, markdown, context.document)
+    for start, end, artefact in sorted(artefacts, key=lambda item: item[0]):
         place = whole.locate(start, end)
         if place is None:
             continue

@@ -28,6 +28,7 @@ from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 from validator.safe_regex import SafePattern
 
+from ._census import occurs, provides
 from ._punctuation import alternation, data, joined, located, strings
 from ._text import span_in
 
@@ -45,6 +46,11 @@ def allowed_contexts() -> dict[str, tuple[str, ...]]:
     return {str(char): tuple(strings(contexts)) for char, contexts in characters.items()}
 
 
+@provides
+def _patterns() -> list[SafePattern]:
+    return [doubled()]
+
+
 @functools.cache
 def doubled() -> SafePattern:
     return alternation(tuple(char * 2 for char in allowed_contexts()))
@@ -52,6 +58,8 @@ def doubled() -> SafePattern:
 
 def check(context: RuleContext) -> Iterator[Violation]:
     contexts = allowed_contexts()
+    if not occurs(context.document, doubled()):
+        return  # the usual report (the census looked)
     for paragraph, start, end, pair in located(joined(context.document), doubled()):
         text, char = paragraph.text, pair[0]
         if any(_inside(text, start, allowed, char) for allowed in contexts[char]):

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.model import Paragraph, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 from validator.safe_regex import SafePattern, compile_safe
 
+from ._census import occurs, provides
 from ._punctuation import after, alternation, before, data, joined, located
 from ._text import span_in
 
@@ -38,8 +39,7 @@ SOURCE = "编辑惯例（错别字）；《现代汉语词典》（第7版）；
 OPTIONS: dict[str, object] = {}
 
 
-@dataclass(frozen=True)
-class Typo:
+class Typo(NamedTuple):
     """One entry of ``rules/data/typos.yaml``."""
 
     wrong: str
@@ -49,11 +49,17 @@ class Typo:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Dictionary:
+class Dictionary(NamedTuple):
     literals: dict[str, Typo]  # the wrong form → its entry
     literal_pattern: SafePattern | None
     patterned: tuple[tuple[Typo, SafePattern], ...]  # entries that match in context only
+
+
+@provides
+def _patterns() -> list[SafePattern]:
+    table = dictionary()
+    literal = [table.literal_pattern] if table.literal_pattern is not None else []
+    return literal + [pattern for _, pattern in table.patterned]
 
 
 @functools.cache
@@ -80,11 +86,11 @@ def check(context: RuleContext) -> Iterator[Violation]:
     table = dictionary()
     whole = joined(context.document)
     found = []
-    if table.literal_pattern is not None:
+    if table.literal_pattern is not None and occurs(whole.document, table.literal_pattern):
         for paragraph, start, _, wrong in located(whole, table.literal_pattern):
             found.append((paragraph, start, table.literals[wrong]))
     for typo, pattern in table.patterned:
-        if typo.wrong in whole.text:
+        if typo.wrong in whole.text and occurs(whole.document, pattern):
             for paragraph, start, end, _ in located(whole, pattern):
                 offset = paragraph.text.find(typo.wrong, start, end)
                 found.append((paragraph, offset if offset >= 0 else start, typo))

@@ -28,7 +28,7 @@ from validator.model import Document, Paragraph, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
 from ._punctuation import find_artefacts
-from ._text import span_in, text_paragraphs
+from ._text import prose_paragraphs, span_in
 
 CODE = "HYG-006"
 NAME = "truncated"
@@ -52,7 +52,7 @@ _ORGAN = re.compile(
 
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
-    paragraphs = [p for p in text_paragraphs(document) if p.kind != "title"]
+    paragraphs = prose_paragraphs(document)  # what a reader reads, the title aside
     if not paragraphs:
         return
     last = paragraphs[-1]
@@ -64,7 +64,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
         zh = f"报告以网页付费墙标记“{marker}”结尾，正文被截断，后面的内容缺失"
         yield Violation(span_in(last, start, end), Text(zh, f"report ends in the paywall marker '{marker}'"))
         return
-    body = _without_signature(paragraphs)
+    body = _without_signature(list(paragraphs[-4:]))  # it drops three lines at most, from the end
     if body:
         yield from _unfinished(document, body[-1])
 

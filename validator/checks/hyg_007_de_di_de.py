@@ -28,6 +28,7 @@ from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 from validator.safe_regex import SafePattern, compile_safe
 
+from ._census import occurs, provides, provides_needles
 from ._punctuation import data, joined, located, strings
 from ._text import span_in
 
@@ -36,6 +37,16 @@ NAME = "de-di-de"
 SEVERITY: Severity = "info"
 SOURCE = "《现代汉语词典》（第7版）“得”：用在动词后连接表示结果或程度的补语；编辑惯例"
 OPTIONS: dict[str, object] = {}
+
+
+@provides
+def _patterns() -> list[SafePattern]:
+    return [table()[0]]
+
+
+@provides_needles
+def _needles() -> list[str]:
+    return ["的不", *table()[1]]
 
 
 @functools.cache
@@ -57,7 +68,7 @@ def table() -> tuple[SafePattern, dict[str, str]]:
 def check(context: RuleContext) -> Iterator[Violation]:
     pattern, phrases = table()
     whole = joined(context.document)
-    if not whole.contains_any(("的不", *phrases)):
+    if not whole.contains_any(("的不", *phrases)) or not occurs(context.document, pattern):
         return
     for paragraph, start, _, found in located(whole, pattern):
         right = phrases.get(found) or found.replace("的", "得", 1)

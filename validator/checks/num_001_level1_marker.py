@@ -22,8 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import STRAY_AFTER_MARKER, after_marker, paragraphs_by_index, stray_span
-from validator.checks._numbering import numbered_headings as numbered
+from validator.checks._numbering import (
+    STRAY_AFTER_MARKER,
+    after_marker,
+    numbered_by_rank,
+    paragraphs_by_index,
+    stray_span,
+)
 from validator.model import Heading, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -39,9 +44,8 @@ _WRONG_DELIMITERS = ".．，,:："
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     paragraphs = paragraphs_by_index(document)
-    for heading in numbered(document):
-        if heading.rank != 1:
-            continue
+    level_1 = numbered_by_rank(document).get(1, ())
+    for heading in level_1:
         stray = after_marker(heading, paragraphs[heading.paragraph])
         if heading.style.delimiter and heading.style.delimiter in _WRONG_DELIMITERS:
             yield Violation(heading.marker_span, _wrong(heading))
@@ -49,15 +53,16 @@ def check(context: RuleContext) -> Iterator[Violation]:
             yield Violation(heading.marker_span, _space(heading), severity="warning")
         elif stray and stray in STRAY_AFTER_MARKER:
             yield Violation(stray_span(heading), _doubled(heading, stray))
-    yield from _arabic_top_level(context)
+    if not level_1:
+        yield from _arabic_top_level(context)
 
 
 def _arabic_top_level(context: RuleContext) -> Iterator[Violation]:
     """One warning when the top level of a report is numbered 1. and nothing is numbered 一、."""
-    top = [h for h in context.document.headings if h.kind == "heading" and h.marker and h.rank == 3]
-    has_level_1 = any(h.rank == 1 for h in numbered(context.document))
-    if top and not has_level_1:
-        first = top[0]
+    first = next(
+        (h for h in context.document.headings if h.kind == "heading" and h.marker and h.rank == 3), None
+    )
+    if first is not None:
         yield Violation(
             first.marker_span,
             Text(

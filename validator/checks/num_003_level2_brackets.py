@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import numbered_headings as numbered
+from validator.checks._numbering import numbered_by_rank
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -31,8 +31,8 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    for heading in numbered(context.document):
-        if heading.rank != 2 or heading.style.brackets not in ("halfwidth", "mixed"):
+    for heading in numbered_by_rank(context.document).get(2, ()):
+        if heading.style.brackets not in ("halfwidth", "mixed"):
             continue
         written = heading.marker[: len(heading.marker) - len(heading.style.delimiter)]
         canonical = "（" + written.strip("（()）") + "）"

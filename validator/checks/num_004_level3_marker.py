@@ -21,8 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import STRAY_AFTER_MARKER, after_marker, paragraphs_by_index, stray_span
-from validator.checks._numbering import numbered_headings as numbered
+from validator.checks._numbering import (
+    STRAY_AFTER_MARKER,
+    after_marker,
+    numbered_by_rank,
+    paragraphs_by_index,
+    stray_span,
+)
 from validator.model import Heading, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -39,9 +44,7 @@ _TOLERATED = "、）)"
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     paragraphs = paragraphs_by_index(document)
-    for heading in numbered(document):
-        if heading.rank != 3:
-            continue
+    for heading in numbered_by_rank(document).get(3, ()):
         delimiter = heading.style.delimiter
         stray = after_marker(heading, paragraphs[heading.paragraph])
         if delimiter in _TOLERATED:

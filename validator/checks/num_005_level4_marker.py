@@ -21,8 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import STRAY_AFTER_MARKER, after_marker, paragraphs_by_index, stray_span
-from validator.checks._numbering import numbered_headings as numbered
+from validator.checks._numbering import (
+    STRAY_AFTER_MARKER,
+    after_marker,
+    numbered,
+    numbered_by_rank,
+    paragraphs_by_index,
+    stray_span,
+)
 from validator.model import Heading, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -35,6 +41,9 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
+    ranks = numbered_by_rank(document)
+    if 4 not in ranks and 5 not in ranks:
+        return
     paragraphs = paragraphs_by_index(document)
     for heading in numbered(document):
         if heading.rank not in (4, 5) or heading.number is None:

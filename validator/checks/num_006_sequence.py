@@ -51,6 +51,9 @@ def check(context: RuleContext) -> Iterator[Violation]:
 
 def _within(group: Group) -> Iterator[Violation]:
     """Each number against the one before; a single mistyped number (1. 3. 3. 4.) is reported once."""
+    numbers = [member.number or 0 for member in group.members]
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return  # the usual group: 1. 2. 3. (one run, every step right)
     for run in runs(group.members):
         base = run[0].number or 0
         for position, heading in enumerate(run[1:], start=1):

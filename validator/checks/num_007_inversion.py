@@ -41,13 +41,14 @@ def check(context: RuleContext) -> Iterator[Violation]:
         rank = heading.rank
         if heading.kind != "heading" or rank is None:
             continue
-        closed = []
+        lowest: Heading | None = None  # the last numbered heading closed here (the outermost)
         while open_headings and (open_headings[-1].rank or 0) > rank:
-            closed.append(open_headings.pop())
+            closed = open_headings.pop()
+            if is_numbered(closed):
+                lowest = closed
         sibling = bool(open_headings) and open_headings[-1].rank == rank
-        deeper = [h for h in closed if is_numbered(h)]
-        if is_numbered(heading) and deeper and not sibling:
-            yield Violation(heading.marker_span, _message(heading, deeper[-1]))
+        if lowest is not None and not sibling and is_numbered(heading):
+            yield Violation(heading.marker_span, _message(heading, lowest))
         if sibling:
             open_headings.pop()
         open_headings.append(heading)

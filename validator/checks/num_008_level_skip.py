@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import CANONICAL, is_numbered
+from validator.checks._numbering import CANONICAL, is_numbered, numbered
 from validator.model import Heading, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -36,8 +36,8 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: RuleContext) -> Iterator[Violation]:
     skips: dict[tuple[int, int], list[Heading]] = {}
-    for parent in context.document.all_headings:
-        if not is_numbered(parent) or parent.rank is None:
+    for parent in numbered(context.document):
+        if not parent.children or parent.rank is None:
             continue
         ranks = {child.rank: child for child in reversed(parent.children) if is_numbered(child)}
         for rank, child in ranks.items():

@@ -34,7 +34,7 @@ keeps to one way. Groups under different grandparents (a new 一、) may restart
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from validator.checks._numbering import GroupStart, group_starts, parents
 from validator.model import Heading, Severity, Text
@@ -61,7 +61,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
             yield Violation(start.group.members[0].marker_span, _message(start, first))
 
 
-def _style(start: GroupStart, parent_of: dict[int, Heading | None]) -> str | None:
+def _style(start: GroupStart, parent_of: Mapping[int, Heading | None]) -> str | None:
     """``restart`` or ``continue``; None when the group tells nothing about the style.
 
     A group that starts at 1 under a parent whose previous same-rank group sits under

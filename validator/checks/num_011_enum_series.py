@@ -23,10 +23,12 @@ Each heading starts the count again, and so does a new 一是.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
-from validator.checks._numbering import EnumItem, enum_word, heading_item, inline_items
-from validator.checks._text import prose
+from validator.checks._numbering import EnumItem, enum_word, heading_item, inline_items, paragraphs_with_items
+from validator.checks._text import prose_indices, prose_paragraphs
 from validator.model import Heading, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -37,6 +39,7 @@ SOURCE = "GB/T 15834-2011（序次语）；编辑惯例"
 OPTIONS: dict[str, object] = {}
 
 _FAMILIES = ("是", "其", "第", "首先")
+_NO_CARRY: Mapping[str, tuple[int, EnumItem]] = MappingProxyType({})
 
 
 class _Series:
@@ -75,13 +78,34 @@ class _Series:
 
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
+    candidates = paragraphs_with_items(document)
     opening: dict[int, Heading] = {heading.paragraph: heading for heading in document.all_headings}
+    # The paragraphs that hold an item (opening it or inside it), and those that close the series.
+    events = candidates.union([index for index, heading in opening.items() if heading.kind == "enum"])
+    if not events:
+        return  # no item anywhere: nothing to judge
+    prose, indices = prose_paragraphs(document), prose_indices(document)
+    # Between two of them, any other paragraph ends what the first carries over, and a heading
+    # paragraph (a prose one) also closes the open series.
+    resets = sorted(index for index, heading in opening.items() if heading.kind == "heading")
     following = _following_items(document.all_headings)
     outer = _Series()
-    carry: dict[str, tuple[int, EnumItem]] = {}
-    for paragraph in prose(document):
+    carry: Mapping[str, tuple[int, EnumItem]] = _NO_CARRY
+    last = -1  # the position in ``prose`` of the previous paragraph judged
+    for index in sorted(events):
+        if not _is_prose(indices, index):
+            continue  # the title
+        at = bisect.bisect_left(indices, index)
+        if at - last > 1:
+            carry = _NO_CARRY
+            if last >= 0 and any(_is_prose(indices, r) for r in _between(resets, indices[last], index)):
+                outer = _Series()
+        last = at
+        paragraph = prose[at]
         heading = opening.get(paragraph.index)
-        items = list(inline_items(paragraph, len(heading.marker) if heading else 0))
+        items: list[EnumItem] = []
+        if paragraph.index in candidates:
+            items = list(inline_items(paragraph, len(heading.marker) if heading else 0))
         after_paragraph: dict[str, int] = {}
         series = _Series()
         if heading is not None and heading.kind == "heading":
@@ -103,6 +127,16 @@ def check(context: RuleContext) -> Iterator[Violation]:
         carry = {} if series is outer else series.last
 
 
+def _between(ordered: list[int], low: int, high: int) -> list[int]:
+    """The numbers of ``ordered`` strictly between ``low`` and ``high``."""
+    return ordered[bisect.bisect_right(ordered, low) : bisect.bisect_left(ordered, high)]
+
+
+def _is_prose(indices: tuple[int, ...], index: int) -> bool:
+    at = bisect.bisect_left(indices, index)
+    return at < len(indices) and indices[at] == index
+
+
 def _upcoming(items: list[EnumItem], position: int) -> dict[str, int]:
     """The number of the next item of each kind after ``items[position]``."""
     upcoming: dict[str, int] = {}
@@ -116,9 +150,9 @@ def _following_items(headings: tuple[Heading, ...]) -> dict[int, dict[str, int]]
     following: dict[int, dict[str, int]] = {}
     waiting: dict[str, list[int]] = {}  # kind -> item paragraphs still waiting for the next item of it
     for heading in headings:
-        item = heading_item(heading)
+        item = heading_item(heading) if heading.kind == "enum" else None
         if item is None:
-            if heading.kind == "heading":
+            if heading.kind == "heading" and waiting:
                 waiting.clear()
             continue
         for paragraph in waiting.pop(item.family, ()):

@@ -18,10 +18,10 @@ Ordinals such as 第一 and 其一 used as item markers take a comma (GB/T 15834
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from validator.checks._text import prose, span_in
+from validator.checks._census import occurs, provides
+from validator.checks._text import lazy, prose, span_in
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -33,17 +33,26 @@ OPTIONS: dict[str, object] = {}
 
 _NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # At the start of a paragraph or a sentence; not 第一、二批 or 第一、第二名 (a list of ordinals).
-_ORDINAL = re.compile(
+_ordinal = lazy(
     rf"(?:^|(?<=[。；：！？;:!?]))[ \u3000]*(?P<word>[第其]{_NUMERAL})(?P<mark>[、：:])"
     r"(?![一二三四五六七八九十第其0-9０-９])"
 )
+# For the census: the ordinal and its mark, wherever they stand (RE2 has no lookaround).
+_ANYWHERE = f"[第其]{_NUMERAL}[、：:]"
+
+
+@provides
+def _patterns() -> list[str]:
+    return [_ANYWHERE]
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
+    if not occurs(context.document, _ANYWHERE):
+        return  # the usual report: no 第一、 anywhere
     for paragraph in prose(context.document):
         if "第" not in paragraph.text and "其" not in paragraph.text:
             continue
-        for match in _ORDINAL.finditer(paragraph.text):
+        for match in _ordinal().finditer(paragraph.text):
             word, mark = match.group("word"), match.group("mark")
             yield Violation(
                 span_in(paragraph, match.start("word"), match.end("mark")),

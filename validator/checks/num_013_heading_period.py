@@ -21,7 +21,7 @@ minority (on those with 。 when even). Run-in headings (title。text…) are no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from validator.checks._numbering import paragraphs_by_index, sibling_groups
 from validator.checks._text import span_in
@@ -47,12 +47,12 @@ def check(context: RuleContext) -> Iterator[Violation]:
             yield from _minority(with_period, without, paragraphs)
 
 
-def _ends_in_period(heading: Heading, paragraphs: dict[int, Paragraph]) -> bool:
+def _ends_in_period(heading: Heading, paragraphs: Mapping[int, Paragraph]) -> bool:
     return paragraphs[heading.paragraph].text.rstrip(" \t\u3000").endswith("。")
 
 
 def _minority(
-    with_period: list[Heading], without: list[Heading], paragraphs: dict[int, Paragraph]
+    with_period: list[Heading], without: list[Heading], paragraphs: Mapping[int, Paragraph]
 ) -> Iterator[Violation]:
     """The less used form (those with 。 when even), the 。 itself when it is there."""
     periods = len(with_period) <= len(without)

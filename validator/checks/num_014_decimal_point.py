@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import numbered_headings
+from validator.checks._numbering import numbered_by_rank
 from validator.model import Heading, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
@@ -35,8 +35,8 @@ OPTIONS: dict[str, object] = {}
 
 def check(context: RuleContext) -> Iterator[Violation]:
     forms: dict[str, list[Heading]] = {".": [], "．": []}
-    for heading in numbered_headings(context.document):
-        if heading.rank == 3 and heading.style.delimiter in forms:
+    for heading in numbered_by_rank(context.document).get(3, ()):
+        if heading.style.delimiter in forms:
             forms[heading.style.delimiter].append(heading)
     halfwidth, fullwidth = forms["."], forms["．"]
     if not halfwidth or not fullwidth:

@@ -20,12 +20,12 @@ Chinese on its sides is a slip from another input method or a pasted source.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Paragraph, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import register_needles
 from ._punctuation import (
     after,
     before,
@@ -37,7 +37,7 @@ from ._punctuation import (
     joined,
     paragraphs_with_markers,
 )
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "PUN-001"
 NAME = "halfwidth-punctuation"
@@ -48,10 +48,11 @@ OPTIONS: dict[str, object] = {}
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _HALFWIDTH = (",", ";", ":", "?", "!", "(")
-_MARK = re.compile(r"[,;:?!]")
-_PARENTHESES = re.compile(r"\(([^()\n]{0,200})\)")
+register_needles(*_HALFWIDTH)
+_mark = lazy(r"[,;:?!]")
+_parentheses = lazy(r"\(([^()\n]{0,200})\)")
 # Content of a bracketed ordinal: (1) (一) (a), left to the numbering rules.
-_ORDINAL = re.compile(r"\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])\s*")
+_ordinal = lazy(r"\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])\s*")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -61,13 +62,13 @@ def check(context: RuleContext) -> Iterator[Violation]:
         text = paragraph.text
         if not any(mark in text for mark in _HALFWIDTH):
             continue
-        for match in _MARK.finditer(text):
+        for match in _mark().finditer(text):
             index = match.start()
             if not in_ranges(index, markers) and _in_chinese(text, index):
                 yield _violation(paragraph, index, index + 1)
         if "(" in text:
             titles = book_titles(text)
-            for match in _PARENTHESES.finditer(text):
+            for match in _parentheses().finditer(text):
                 start, end = match.span()
                 if in_ranges(start, markers) or in_ranges(start, titles):
                     continue
@@ -90,7 +91,7 @@ def _in_chinese(text: str, index: int) -> bool:
 
 def _chinese_parentheses(text: str, start: int, end: int, content: str) -> bool:
     """A ``(…)`` pair around Chinese content, or between Chinese characters; not an ordinal."""
-    if _ORDINAL.fullmatch(content) or before(text, start) == "]":  # Markdown link target
+    if _ordinal().fullmatch(content) or before(text, start) == "]":  # Markdown link target
         return False
     if any(is_cjk(char) for char in content):
         return True

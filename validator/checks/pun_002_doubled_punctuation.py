@@ -19,14 +19,14 @@ Two different marks in a row (``，。``) are a warning: one of them has to go.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import occurs, provides
 from ._punctuation import in_ranges, joined, located, marker_ranges
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "PUN-002"
 NAME = "doubled-punctuation"
@@ -35,12 +35,21 @@ SOURCE = "GB/T 15834-2011《标点符号用法》；编辑惯例"
 OPTIONS: dict[str, object] = {}
 
 # Pause and stop marks (点号); a run of two or more is doubled punctuation.
-_RUN = re.compile(r"[，。、；：,;]{2,}")
+_run = lazy(r"[，。、；：,;]{2,}")
+_PAIR = "[，。、；：,;]{2}"  # for the census: there is a run wherever there is a pair
+
+
+@provides
+def _patterns() -> list[str]:
+    return [_PAIR]
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
+    if not occurs(context.document, _PAIR):
+        return  # the usual report: no two marks in a row
+    whole = joined(context.document)
     markers: dict[int, list[tuple[int, int]]] | None = None
-    for paragraph, start, end, run in located(joined(context.document), _RUN):
+    for paragraph, start, end, run in located(whole, _run()):
         markers = marker_ranges(context.document) if markers is None else markers
         if in_ranges(start, markers.get(paragraph.index, [])):
             continue  # （一）、， after a heading marker: the numbering rules report it

@@ -21,14 +21,16 @@ Quotes, book-title marks and brackets come in pairs, each pair opening before it
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
-from validator.model import Paragraph, Severity, Text
+from validator.model import Document, Paragraph, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import has, register_needles
 from ._punctuation import before, book_titles, in_ranges, is_ascii_alnum, joined
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "PUN-003"
 NAME = "paired-marks"
@@ -44,16 +46,20 @@ PAIR_OF = {"（": "）", "(": ")"}
 _ORDINAL_BEFORE = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 # The fast path: all paired marks of a paragraph as one short string, split by kind.
-_MARKS = re.compile("[“”‘’《》〈〉（）()【】〔〕]")
+_marks = lazy("[“”‘’《》〈〉（）()【】〔〕]")
 _ONLY_QUOTES = str.maketrans("", "", "《》〈〉（）()【】〔〕")
 _ONLY_BRACKETS = str.maketrans("", "", "“”‘’")
 _OTHER_QUOTES = {"“": str.maketrans("", "", "‘’"), "‘": str.maketrans("", "", "“”")}
 _BRACKET_PAIRS = ("《》", "〈〉", "（）", "()", "【】", "〔〕")
+register_needles(*"“”‘’", *"".join(_BRACKET_PAIRS))
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    for paragraph in joined(context.document).paragraphs:
-        marks = "".join(_MARKS.findall(paragraph.text))
+    whole = joined(context.document)
+    if _all_paired(context.document, whole.text):
+        return  # the usual report: every paragraph passes the fast paths below
+    for paragraph in whole.paragraphs:
+        marks = "".join(_marks().findall(paragraph.text))
         if not marks:
             continue
         quotes = marks.translate(_ONLY_QUOTES)
@@ -63,6 +69,49 @@ def check(context: RuleContext) -> Iterator[Violation]:
         brackets = marks.translate(_ONLY_BRACKETS)
         if brackets and not _nested_brackets(brackets):
             yield from _brackets(paragraph)
+
+
+def _all_paired(document: Document, text: str) -> bool:
+    """Whether, in every line of ``text``, the quotes alternate “”“” and the brackets pair （）《》
+    without nesting: then every paragraph passes ``_alternate`` and ``_nested_brackets``.
+
+    Each opening mark must be followed, among the marks of its kind on its line, by its own
+    closing mark, and no two closing quotes may follow each other; with as many closing marks as
+    opening ones, none is left over. A few fast searches of the whole report instead of a regex
+    per paragraph; False sends the report to the full check.
+    """
+    for opening, closing in QUOTES:
+        if not has(document, opening) and not has(document, closing):
+            continue
+        if text.count(opening) != text.count(closing):
+            return False
+        unclosed, doubled = _quote_breaks(opening, closing)
+        if unclosed.search(text) or doubled.search(text):
+            return False
+    for pair in _BRACKET_PAIRS:
+        opening, closing = pair[0], pair[1]
+        if not has(document, opening):
+            if has(document, closing):
+                return False
+            continue
+        if text.count(opening) != text.count(closing) or _bracket_break(pair).search(text):
+            return False
+    return True
+
+
+@functools.cache
+def _quote_breaks(opening: str, closing: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An opening quote not closed on its line, and two closing quotes in a row."""
+    others = rf"[^{opening}{closing}\n]*"
+    return re.compile(rf"{opening}{others}(?:{opening}|\n|\Z)"), re.compile(f"{closing}{others}{closing}")
+
+
+@functools.cache
+def _bracket_break(pair: str) -> re.Pattern[str]:
+    """An opening bracket whose next bracket on its line is not its own closing one."""
+    marks = re.escape("".join(_BRACKET_PAIRS))
+    others = re.escape("".join(_BRACKET_PAIRS).replace(pair[1], ""))
+    return re.compile(rf"{re.escape(pair[0])}[^{marks}\n]*(?:[{others}]|\n|\Z)")
 
 
 def _alternate(quotes: str, opening: str, closing: str) -> bool:

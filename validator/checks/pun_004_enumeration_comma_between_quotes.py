@@ -18,14 +18,14 @@ separated by an enumeration comma (、).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import register_needles
 from ._punctuation import joined, located
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "PUN-004"
 NAME = "enumeration-comma-between-quotes"
@@ -33,14 +33,16 @@ SEVERITY: Severity = "warning"
 SOURCE = "GB/T 15834-2011《标点符号用法》（顿号：标有引号或书名号的并列成分之间通常不用顿号）"
 OPTIONS: dict[str, object] = {}
 
-_COMMA = re.compile(r"(?<=[”》])、(?=[“《])")
+_comma = lazy(r"(?<=[”》])、(?=[“《])")
+_PAIRS = ("”、“", "》、《")
+register_needles(*_PAIRS)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
-    if not whole.contains_any(("”、“", "》、《")):
+    if not whole.contains_any(_PAIRS):
         return
-    for paragraph, index, _, _ in located(whole, _COMMA):
+    for paragraph, index, _, _ in located(whole, _comma()):
         pair = paragraph.text[index - 1] + "、" + paragraph.text[index + 1]
         zh = f"并列的引号或书名号之间通常不用顿号，应删去“、”（{pair} → {pair[0]}{pair[2]}）"
         yield Violation(span_in(paragraph, index, index + 1), Text(zh, "no 、 between quoted items"))

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import register_needles
 from ._punctuation import is_stray_question_mark, joined
 from ._text import span_in
 
@@ -32,6 +33,8 @@ NAME = "stray-question-mark"
 SEVERITY: Severity = "warning"
 SOURCE = "GB/T 15834-2011《标点符号用法》（问号、间隔号）；编辑惯例"
 OPTIONS: dict[str, object] = {}
+
+register_needles("？", "?")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:

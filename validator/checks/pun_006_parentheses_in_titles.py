@@ -18,14 +18,14 @@ halfwidth ones inside 《》 mean the title was copied from elsewhere.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Paragraph, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import has, register_needles
 from ._punctuation import book_titles, is_han, joined
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "PUN-006"
 NAME = "parentheses-in-titles"
@@ -33,12 +33,13 @@ SEVERITY: Severity = "warning"
 SOURCE = "GB/T 9704-2012《党政机关公文格式》；GB/T 15834-2011《标点符号用法》（括号）"
 OPTIONS: dict[str, object] = {}
 
-_HALFWIDTH = re.compile(r"\([^()]*\)|[()]")
+_halfwidth = lazy(r"\([^()]*\)|[()]")
+register_needles("《", "(", ")")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
-    if "《" not in whole.text or not whole.contains_any(("(", ")")):
+    if not has(context.document, "《") or not whole.contains_any(("(", ")")):
         return
     for paragraph in whole.paragraphs:
         if "(" not in paragraph.text and ")" not in paragraph.text:
@@ -52,7 +53,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
 def _parentheses(paragraph: Paragraph, offset: int, title: str) -> Iterator[Violation]:
     shown = title if len(title) <= 24 else title[:12] + "…" + title[-10:]
     fixed = shown.replace("(", "（").replace(")", "）")
-    for match in _HALFWIDTH.finditer(title):
+    for match in _halfwidth().finditer(title):
         start, end = offset + match.start(), offset + match.end()
         zh = f"书名号内应使用全角括号：{shown} → {fixed}"
         yield Violation(span_in(paragraph, start, end), Text(zh, "use fullwidth parentheses inside 《》"))

@@ -34,16 +34,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
 from validator.model import Document, Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in, text_paragraphs
-from ._timeline import Joined, join
+from ._census import has, has_any, provides_needles
+from ._text import lazy, span_in
+from ._timeline import Joined, whole
 
 CODE = "SEC-013"
 NAME = "self-reference"
@@ -53,53 +53,78 @@ OPTIONS: dict[str, object] = {}
 
 _DATA = "self_reference"
 # The issuer part of a title: what comes before the year, 关于, or the subject of the report.
-_TITLE_YEAR_PREFIX = re.compile(r"^\s*(?:20[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年度?")
-_ISSUER_END = re.compile(r"关于|20[0-9]{2}|二[〇○零]|年度|落实|全面从严治党|党风廉政|主体责任|履行")
+_title_year_prefix = lazy(r"^\s*(?:20[0-9]{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年度?")
+_issuer_end = lazy(r"关于|20[0-9]{2}|二[〇○零]|年度|落实|全面从严治党|党风廉政|主体责任|履行")
 
 
-@dataclass(frozen=True)
-class _Words:
+class _Words(NamedTuple):
     company_anaphora: tuple[str, ...]
     antecedents: tuple[str, ...]
     company_issuer: tuple[str, ...]
     company_markers: tuple[str, ...]
     non_company_markers: tuple[str, ...]
     non_company_issuer: tuple[str, ...]
-    any_word: re.Pattern[str] | None  # every company word and unit pronoun, for one pass
+    ordered: tuple[str, ...]  # every company word and unit pronoun, longest first
     licences: Mapping[str, tuple[str, tuple[str, ...]]]  # pronoun → (unit, licensed_by)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
     words = _words()
     document = context.document
-    joined = join(text_paragraphs(document))
-    found = (
-        [m for m in words.any_word.finditer(joined.text) if _whole_word(joined.text, m)]
-        if words.any_word
-        else []
-    )
+    if not has_any(document, words.ordered):
+        return  # the usual case: no company word and no unit pronoun at all
+    joined = whole(document)
+    found = [
+        (start, word)
+        for start, word in _find(document, joined.text, words)
+        if _whole_word(joined.text, start, word)
+    ]
     if not found:
         return  # the usual case: no company word and no unit pronoun at all
     issuer = _issuer(document)
-    company = [m for m in found if m.group(0) not in words.licences]
+    company = [(start, word) for start, word in found if word not in words.licences]
     if company and _not_a_company(document, joined.text, issuer, words):
-        for match in company:
-            yield from _company_word(joined, match, words)
-    for match in found if issuer else ():
-        if match.group(0) in words.licences:
-            yield from _foreign_pronoun(joined, match, issuer, words)
+        for start, word in company:
+            yield from _company_word(joined, start, word, words)
+    for start, word in found if issuer else ():
+        if word in words.licences:
+            yield from _foreign_pronoun(joined, start, word, issuer, words)
 
 
-def _whole_word(text: str, match: re.Match[str]) -> bool:
+def _find(document: Document, text: str, words: _Words) -> Iterator[tuple[int, str]]:
+    """(start, word) of each word in ``text``, as the alternation of ``words.ordered`` finds them:
+    the leftmost, the first listed where several start together, then on after it. Only the words
+    the report holds are looked for, each with ``str.find``."""
+    if not all(words.ordered):
+        pattern = _alternation(words.ordered)
+        yield from ((m.start(), m.group(0)) for m in pattern.finditer(text)) if pattern else ()
+        return
+    hits = []
+    for rank, word in enumerate(words.ordered):
+        if has(document, word):
+            at = text.find(word)
+            while at >= 0:
+                hits.append((at, rank))
+                at = text.find(word, at + 1)
+    hits.sort()
+    end = 0
+    for start, rank in hits:
+        if start >= end:
+            word = words.ordered[rank]
+            end = start + len(word)
+            yield start, word
+
+
+def _whole_word(text: str, start: int, word: str) -> bool:
     """Not part of a longer word: 自我局限, 自我校正, 资本公司, 我司法…"""
-    before = text[match.start() - 1] if match.start() else ""
-    after = text[match.end() : match.end() + 1]
-    return before not in "自资" and not (match.group(0) == "我司" and after == "法")
+    before = text[start - 1] if start else ""
+    end = start + len(word)
+    after = text[end : end + 1]
+    return before not in "自资" and not (word == "我司" and after == "法")
 
 
-def _company_word(joined: Joined, match: re.Match[str], words: _Words) -> Iterator[Violation]:
-    paragraph, start = joined.locate(match.start())
-    found = match.group(0)
+def _company_word(joined: Joined, at: int, found: str, words: _Words) -> Iterator[Violation]:
+    paragraph, start = joined.locate(at)
     anaphoric = found in words.company_anaphora
     if anaphoric and any(word in paragraph.text[:start] for word in words.antecedents):
         return  # 对**公司开展检查，该公司…: a company named before
@@ -115,17 +140,16 @@ def _company_word(joined: Joined, match: re.Match[str], words: _Words) -> Iterat
     )
 
 
-def _foreign_pronoun(joined: Joined, match: re.Match[str], issuer: str, words: _Words) -> Iterator[Violation]:
-    unit, licensed_by = words.licences[match.group(0)]
+def _foreign_pronoun(joined: Joined, at: int, found: str, issuer: str, words: _Words) -> Iterator[Violation]:
+    unit, licensed_by = words.licences[found]
     if any(word in issuer for word in licensed_by):
         return
-    paragraph, start = joined.locate(match.start())
+    paragraph, start = joined.locate(at)
     yield Violation(
-        span_in(paragraph, start, start + len(match.group(0))),
+        span_in(paragraph, start, start + len(found)),
         Text(
-            f"报告单位是“{issuer}”，正文却自称“{match.group(0)}”（{unit}）：疑为套用其他单位材料的残留",
-            f"the issuer is {issuer} but the text says {match.group(0)}: residue of text copied "
-            "from another unit?",
+            f"报告单位是“{issuer}”，正文却自称“{found}”（{unit}）：疑为套用其他单位材料的残留",
+            f"the issuer is {issuer} but the text says {found}: residue of text copied from another unit?",
         ),
     )
 
@@ -134,8 +158,8 @@ def _issuer(document: Document) -> str:
     """The issuer part of the title (市水务局党组), or '' without a title."""
     if document.title is None:
         return ""
-    text = _TITLE_YEAR_PREFIX.sub("", document.title.text)
-    match = _ISSUER_END.search(text)
+    text = _title_year_prefix().sub("", document.title.text)
+    match = _issuer_end().search(text)
     return text[: match.start()].strip() if match else ""
 
 
@@ -151,6 +175,11 @@ def _not_a_company(document: Document, text: str, issuer: str, words: _Words) ->
     if any(marker in text for marker in words.company_markers):
         return False
     return any(marker in text for marker in words.non_company_markers)
+
+
+@provides_needles
+def _needles() -> tuple[str, ...]:
+    return _words().ordered
 
 
 @functools.cache
@@ -174,7 +203,7 @@ def _words() -> _Words:
         company_markers=_strings(data.get("company_markers")),
         non_company_markers=_strings(data.get("non_company_markers")),
         non_company_issuer=_strings(data.get("non_company_issuer")),
-        any_word=_alternation((*company_self, *company_anaphora, *licences)),
+        ordered=tuple(sorted((*company_self, *company_anaphora, *licences), key=len, reverse=True)),
         licences=licences,
     )
 
@@ -187,6 +216,7 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
+@functools.cache
 def _alternation(words: Sequence[str]) -> re.Pattern[str] | None:
     """Literal words as one pattern, longest first (no lookaround: it would slow the scan tenfold)."""
     if not words:

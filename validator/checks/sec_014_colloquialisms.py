@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
@@ -29,8 +29,9 @@ from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 from validator.safe_regex import SafeMatch, SafePattern, compile_safe
 
-from ._text import span_in, text_paragraphs
-from ._timeline import join
+from ._census import occurs, provides
+from ._text import span_in
+from ._timeline import whole
 
 CODE = "SEC-014"
 NAME = "colloquialisms"
@@ -41,8 +42,7 @@ OPTIONS: dict[str, object] = {}
 _DATA = "colloquialisms"
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     word: str
     pattern: SafePattern
     suggest: str
@@ -50,10 +50,11 @@ class _Entry:
 
 def check(context: RuleContext) -> Iterator[Violation]:
     entries, combined = _entries()
-    joined = join(text_paragraphs(context.document))
-    if combined is None or combined.search(joined.text) is None:
-        return  # the usual case: one pass, nothing found
-    for entry in entries:
+    found = [entry for entry in entries if occurs(context.document, entry.pattern)]
+    if combined is None or not found:
+        return  # the usual case: the census found none of the words
+    joined = whole(context.document)
+    for entry in found:
         for match in entry.pattern.finditer(joined.text):
             start, end = _target(match)
             paragraph, local = joined.locate(start)
@@ -74,6 +75,11 @@ def _target(match: SafeMatch) -> tuple[int, int]:
     except IndexError:
         return match.start(), match.end()
     return (start, end) if start >= 0 else (match.start(), match.end())
+
+
+@provides
+def _patterns() -> list[SafePattern]:
+    return [entry.pattern for entry in _entries()[0]]
 
 
 @functools.cache

@@ -17,13 +17,15 @@ Numbered slogans such as 两个维护 are always written in quotation marks.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
+from ._census import has
 from ._formulations import enclosed, occurrences, quoted, slogans
-from ._text import span_in, text_paragraphs
+from ._text import reading_paragraphs, reading_text, span_in
 
 CODE = "TERM-006"
 NAME = "slogan-quotes"
@@ -33,22 +35,29 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    whole = context.document.text
-    quoted_slogans = [slogan.term for slogan in slogans() if slogan.quote and slogan.term in whole]
-    if not quoted_slogans:
-        return
-    for paragraph in text_paragraphs(context.document):
-        text = paragraph.text
-        for term in quoted_slogans:
-            if term not in text:
+    document = context.document
+    terms = [slogan.term for slogan in slogans() if slogan.quote]
+    # Each slogan is looked for in the joined text (it holds no line break), then judged in its
+    # paragraph, term by term as listed, occurrence by occurrence.
+    text, starts = reading_text(document)
+    found: dict[int, list[tuple[int, int]]] = {}  # paragraph position → (term's rank, start in it)
+    for rank, term in enumerate(terms):
+        if "\n" in term or not has(document, term):
+            continue
+        for start in occurrences(text, term):
+            at = bisect.bisect_right(starts, start) - 1
+            found.setdefault(at, []).append((rank, start - starts[at]))
+    paragraphs = reading_paragraphs(document)
+    for at in sorted(found):
+        paragraph = paragraphs[at]
+        for rank, start in sorted(found[at]):
+            term = terms[rank]
+            end = start + len(term)
+            if quoted(paragraph.text, start, end) or enclosed(paragraph.text, start):
                 continue
-            for start in occurrences(text, term):
-                end = start + len(term)
-                if quoted(text, start, end) or enclosed(text, start):
-                    continue
-                zh = f"固定提法“{term}”应加引号"
-                en = f"the slogan {term} is written in quotation marks: “{term}”"
-                yield Violation(span_in(paragraph, start, end), Text(zh, en))
+            zh = f"固定提法“{term}”应加引号"
+            en = f"the slogan {term} is written in quotation marks: “{term}”"
+            yield Violation(span_in(paragraph, start, end), Text(zh, en))
 
 
 RULE = Rule(

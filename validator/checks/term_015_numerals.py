@@ -21,16 +21,18 @@ Fixed terms, congress and plenum numbers and numbered slogans are written in Chi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from validator.model import Paragraph, Severity, Text
+from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._formulations import chinese_number, occurrences, pack, report_text, wording
-from ._text import span_in, text_paragraphs
+from ._census import literal, occurs, provides
+from ._formulations import chinese_number, occurrences, pack, wording
+from ._text import reading_paragraphs, reading_text, span_in
 
 CODE = "TERM-015"
 NAME = "numerals-in-fixed-terms"
@@ -38,31 +40,42 @@ SEVERITY: Severity = "error"
 SOURCE = "GB/T 15835-2011《出版物上数字用法》"
 OPTIONS: dict[str, object] = {}
 
-_ARABIC = re.compile(r"[0-9０-９]+")
+_DIGITS = "0123456789０１２３４５６７８９"
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 _NUMERALS = "〇○零0０OＯoｏ一二三四五六七八九十"
+_ZEROS = "〇○零0０OＯoｏ"
 # An Arabic number and what follows it in a fixed term (forms fixed by GB/T 15835 itself; the word
 # lists come from the data pack). Every branch starts with the digits, so the regex engine skips
 # quickly to them; what must come before the number is checked in _fixed_term.
+_SESSION = "届(?:{sessions}|[0-9０-９]中全会)"
 _TEMPLATE = (
-    r"[0-9０-９]+(?:(?P<congress>大)|(?P<session>届(?:{sessions}|[0-9０-９]中全会))"
+    r"[0-9０-９]+(?:(?P<congress>大)|(?P<session>" + _SESSION + ")"
     r"|(?P<plenum>中全会|次全会|次全国代表大会)|(?P<npc>次会议)|(?P<term>{terms}))"
 )
 _CONGRESS_AFTER = ("精神", "报告", "以来", "代表", "召开", "胜利")
 _NPC_BEFORE = ("全国人大", "全国政协", "全国人大第", "全国政协第")
 # A year in Chinese numerals with a wrong zero: 二0二四, 二O二四 (error), 二○二四, 二零二四 (warning).
-_YEAR = re.compile(r"[一二][〇○零0０OＯoｏ][〇○零0０OＯoｏ一二三四五六七八九]{2}")
+_YEAR = f"[一二][{_ZEROS}][{_ZEROS}一二三四五六七八九]{{2}}"
 _WRONG_ZEROS = str.maketrans({char: "〇" for char in "○零0０OＯoｏ"})
 _UNMISTAKABLE_ZEROS = frozenset("0０OＯoｏ")
 _NOTE = Text("固定提法中的数字用汉字", "fixed terms use Chinese numerals")
 _YEAR_NOTE = Text("汉字数字年份中的零写作“〇”", "zero in a Chinese-numeral year is 〇")
 
 
-@dataclass(frozen=True)
-class _Forms:
-    pattern: re.Pattern[str]  # Arabic forms that start with the number
+class _Forms(NamedTuple):
+    source: str  # the pattern of the Arabic forms that start with the number
     terms: dict[str, str]  # every Arabic form of a numbered term (halfwidth and fullwidth) → the term
     inner: tuple[str, ...]  # Arabic forms with the number inside (三会1课)
+    # For the census (RE2): a digit and what follows it in ``source`` (there is a match of
+    # ``source`` exactly where there is one of this), and any of the ``inner`` forms.
+    numerals_census: str
+    inner_census: str
+
+
+class _Searches(NamedTuple):
+    pattern: re.Pattern[str]  # ``_Forms.source``
+    arabic: re.Pattern[str]  # a run of digits
+    year: re.Pattern[str]
 
 
 @functools.cache
@@ -70,41 +83,92 @@ def _forms() -> _Forms:
     data = pack()
     terms = {form: term.term for term in data.numbered_terms for form in term.arabic}
     terms.update({form.translate(_WIDE): term for form, term in terms.items()})
-    leading = {form.lstrip("0123456789０１２３４５６７８９") for form in terms if _ARABIC.match(form)}
-    tails = "|".join(map(re.escape, sorted(leading, key=len, reverse=True)))
+    leading = {form.lstrip(_DIGITS) for form in terms if _starts_with_digit(form)}
+    ordered = sorted(leading, key=len, reverse=True)
+    tails = "|".join(map(re.escape, ordered))
     sessions = "|".join(map(re.escape, data.session_terms))
-    pattern = re.compile(_TEMPLATE.format(sessions=sessions, terms=tails))
-    inner = tuple(form for form in terms if not _ARABIC.match(form))
-    return _Forms(pattern, terms, inner)
+    following = (
+        f"大|届(?:{literal(data.session_terms)}|[0-9０-９]中全会)|中全会|次全会|次全国代表大会|次会议"
+        f"|{literal(ordered)}"
+    )
+    inner = tuple(form for form in terms if not _starts_with_digit(form))
+    return _Forms(
+        source=_TEMPLATE.format(sessions=sessions, terms=tails),
+        terms=terms,
+        inner=inner,
+        numerals_census=f"[0-9０-９](?:{following})",
+        inner_census=literal(inner),
+    )
+
+
+def _starts_with_digit(form: str) -> bool:
+    return bool(form) and form[0] in _DIGITS
+
+
+@functools.cache
+def _searches() -> _Searches:
+    """The regexes, compiled only for the reports that the census sends to them."""
+    return _Searches(re.compile(_forms().source), re.compile(r"[0-9０-９]+"), re.compile(_YEAR))
+
+
+@provides
+def _patterns() -> list[str]:
+    forms = _forms()
+    return [forms.numerals_census, forms.inner_census, _YEAR]
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    forms, whole = _forms(), report_text(context)  # one scan tells whether to look closer
-    numerals = forms.pattern.search(whole) is not None or any(form in whole for form in forms.inner)
-    years = _YEAR.search(whole) is not None
+    forms, document = _forms(), context.document  # the census tells whether to look closer
+    numerals = occurs(document, forms.numerals_census) or bool(
+        forms.inner and occurs(document, forms.inner_census)
+    )
+    years = occurs(document, _YEAR)
     if not (numerals or years):
         return
-    for paragraph in text_paragraphs(context.document):
-        text = paragraph.text
-        if numerals:
-            for start, end, fixed in _arabic_numerals(text, forms):
-                yield Violation(span_in(paragraph, start, end), wording(text[start:end], fixed, _NOTE))
-        if years:
-            yield from _year_zeros(paragraph)
+    # The report is searched as one text: no pattern matches a line break, and a line break next to
+    # a match reads as the start or end of its paragraph. Per paragraph, the findings come out in
+    # the order of the searches: terms that start with the number, the other forms, the years.
+    whole, starts = reading_text(document)
+    paragraphs = reading_paragraphs(document)
+    found: tuple[dict[int, list[Violation]], ...] = ({}, {}, {})
+    for search, start, end, message, severity in _findings(whole, forms, numerals, years):
+        at = bisect.bisect_right(starts, start) - 1
+        span = span_in(paragraphs[at], start - starts[at], end - starts[at])
+        found[search].setdefault(at, []).append(Violation(span, message, severity))
+    for at in sorted({at for by_paragraph in found for at in by_paragraph}):
+        for by_paragraph in found:
+            yield from by_paragraph.get(at, ())
 
 
-def _arabic_numerals(text: str, forms: _Forms) -> Iterator[tuple[int, int, str]]:
-    """(start, end, right form) of every fixed term written with Arabic numerals."""
-    for match in forms.pattern.finditer(text):
-        start, end = match.span()
-        if start and text[start - 1] in ".．":
-            continue  # 1.20大…: part of a decimal or a list number
-        found = match.group()
-        if _fixed_term(text, match):
-            yield start, end, forms.terms.get(found) or _ARABIC.sub(_chinese, found)
-    for form in forms.inner:
-        if form in text:
-            yield from ((start, start + len(form), forms.terms[form]) for start in occurrences(text, form))
+def _findings(
+    text: str, forms: _Forms, numerals: bool, years: bool
+) -> Iterator[tuple[int, int, int, Text, Severity | None]]:
+    """(search, start, end, message, severity) of every finding, search by search."""
+    searches = _searches()
+    if numerals:
+        for match in searches.pattern.finditer(text):
+            start, end = match.span()
+            if start and text[start - 1] in ".．":
+                continue  # 1.20大…: part of a decimal or a list number
+            found = match.group()
+            if _fixed_term(text, match):
+                fixed = forms.terms.get(found) or searches.arabic.sub(_chinese, found)
+                yield 0, start, end, wording(found, fixed, _NOTE), None
+        for form in forms.inner:
+            if form in text:
+                for start in occurrences(text, form):
+                    yield 1, start, start + len(form), wording(form, forms.terms[form], _NOTE), None
+    if years:
+        for match in searches.year.finditer(text):
+            start, end = match.span()
+            if (start and text[start - 1] in _NUMERALS) or (end < len(text) and text[end] in _NUMERALS):
+                continue
+            found = match.group()
+            fixed = found.translate(_WRONG_ZEROS)
+            if fixed == found:
+                continue
+            severity: Severity | None = None if _UNMISTAKABLE_ZEROS.intersection(found) else "warning"
+            yield 2, start, end, wording(found, fixed, _YEAR_NOTE), severity
 
 
 def _fixed_term(text: str, match: re.Match[str]) -> bool:
@@ -123,21 +187,6 @@ def _fixed_term(text: str, match: re.Match[str]) -> bool:
 
 def _chinese(digits: re.Match[str]) -> str:
     return chinese_number(int(digits.group()))
-
-
-def _year_zeros(paragraph: Paragraph) -> Iterator[Violation]:
-    text = paragraph.text
-    for match in _YEAR.finditer(text):
-        start, end = match.span()
-        if (start and text[start - 1] in _NUMERALS) or (end < len(text) and text[end] in _NUMERALS):
-            continue
-        found = match.group()
-        fixed = found.translate(_WRONG_ZEROS)
-        if fixed == found:
-            continue
-        severity: Severity | None = None if _UNMISTAKABLE_ZEROS.intersection(found) else "warning"
-        message = wording(found, fixed, _YEAR_NOTE)
-        yield Violation(span_in(paragraph, start, end), message, severity)
 
 
 RULE = Rule(

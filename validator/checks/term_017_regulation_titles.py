@@ -21,7 +21,6 @@ outdated trial titles inside 《》 are reported.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 
 from validator.datapack import load_data
@@ -29,7 +28,7 @@ from validator.errors import ConfigError
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in, text_paragraphs
+from ._text import lazy, span_in, text_paragraphs
 
 CODE = "TERM-017"
 NAME = "regulation-titles"
@@ -38,7 +37,7 @@ SOURCE = "党内法规正式名称（中央党内法规汇编）；编辑惯例"
 OPTIONS: dict[str, object] = {}
 
 _DATA = "regulations"
-_BOOK_TITLE = re.compile(r"《([^《》]{2,80})》")
+_book_title = lazy(r"《([^《》]{2,80})》")
 _HALFWIDTH = str.maketrans("()", "（）", " \u3000")
 
 
@@ -67,7 +66,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
     for paragraph in text_paragraphs(context.document):
         if "《" not in paragraph.text:
             continue
-        for match in _BOOK_TITLE.finditer(paragraph.text):
+        for match in _book_title().finditer(paragraph.text):
             written = match.group(1).translate(_HALFWIDTH)
             canonical = titles.get(written)
             if canonical is None or canonical == written:

@@ -24,14 +24,13 @@ and its plenums as the current guide (not as history) shows reused text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
 from validator.reportyear import years_in
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in, text_paragraphs
+from ._text import lazy, span_in
 from ._timeline import (
     CLAUSE_STOPS,
     SENTENCE_STOPS,
@@ -41,7 +40,6 @@ from ._timeline import (
     cap,
     find_events,
     inside,
-    join,
     lower,
     report_year,
     timeline,
@@ -55,11 +53,11 @@ SOURCE = "编辑惯例；党的二十大（2022年10月）及历次全会"
 OPTIONS: dict[str, object] = {}
 
 # Cited as the current guide: a verb of carrying out before it, 精神 after it, in one clause.
-_GUIDE_VERB = re.compile(r"贯彻|落实|学习|领会|领悟|践行|遵循|宣传|宣讲|对标|对照|按照|为指导|以")
-_SPIRIT = re.compile(r"精神")
+_guide_verb = lazy(r"贯彻|落实|学习|领会|领悟|践行|遵循|宣传|宣讲|对标|对照|按照|为指导|以")
+_spirit = lazy(r"精神")
 _SPIRIT_REACH = 40
 # History, not guidance: 党的十九大以来, 十九届六中全会通过的, 召开前夕, 回顾…
-_HISTORY = re.compile(r"以来|期间|当时|召开|通过的|作出的|提出的|回顾|前夕|闭幕|代表|报告提出|报告指出")
+_history = lazy(r"以来|期间|当时|召开|通过的|作出的|提出的|回顾|前夕|闭幕|代表|报告提出|报告指出")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -69,7 +67,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
     outdated = [e for e in timeline() if e.current_until is not None and year > e.current_until]
     ceiling: Severity = "error" if year_is_stated(context) else "warning"
     seen: set[tuple[int, int]] = set()
-    for paragraph, start, end, event in find_events(join(text_paragraphs(context.document)), outdated):
+    for paragraph, start, end, event in find_events(context.document, outdated):
         text = paragraph.text
         clause = bounds(text, start, end, CLAUSE_STOPS)
         if (paragraph.index, clause[0]) in seen or inside(start, book_titles(text)):
@@ -83,10 +81,10 @@ def check(context: RuleContext) -> Iterator[Violation]:
 
 def _cited_as_guide(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
     left, right = clause
-    if _HISTORY.search(text, left, right):
+    if _history().search(text, left, right):
         return False
-    spirit = _SPIRIT.search(text, end, min(right, end + _SPIRIT_REACH))
-    return spirit is not None and _GUIDE_VERB.search(text, left, start) is not None
+    spirit = _spirit().search(text, end, min(right, end + _SPIRIT_REACH))
+    return spirit is not None and _guide_verb().search(text, left, start) is not None
 
 
 def _dated_in_its_time(text: str, start: int, end: int, event: Event) -> bool:

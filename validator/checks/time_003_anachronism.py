@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in, text_paragraphs
-from ._timeline import Event, cap, deadline, find_events, join, report_year, timeline, year_is_stated
+from ._text import span_in
+from ._timeline import Event, cap, deadline, find_events, report_year, timeline, year_is_stated
 
 CODE = "TIME-003"
 NAME = "anachronism"
@@ -46,7 +46,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
     latest = deadline(year)
     later = [event for event in timeline() if event.earliest > latest]
     ceiling: Severity = "error" if year_is_stated(context) else "warning"
-    for paragraph, start, end, event in find_events(join(text_paragraphs(context.document)), later):
+    for paragraph, start, end, event in find_events(context.document, later):
         severity = cap("error" if event.sure else "info", ceiling)
         yield Violation(
             span_in(paragraph, start, end), _message(event, paragraph.text[start:end], year), severity

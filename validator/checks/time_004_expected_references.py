@@ -22,14 +22,13 @@ mentions; a report that mentions none of them may reuse old text. Information on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Document, Severity, Span, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in, text_paragraphs
-from ._timeline import report_year, timeline
+from ._text import lazy, span_in
+from ._timeline import mentioned, report_year, timeline
 
 CODE = "TIME-004"
 NAME = "expected-references"
@@ -37,7 +36,7 @@ SEVERITY: Severity = "info"
 SOURCE = "research/domain.md §1.4（年度会议与学习教育时间表）"
 OPTIONS: dict[str, object] = {}
 
-_YEAR = re.compile(r"(20[0-9]{2})\s*年")
+_year = lazy(r"(20[0-9]{2})\s*年")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -47,8 +46,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
     expected = [event for event in timeline() if year in event.expected_in]
     if not expected:
         return
-    text = "\n".join(paragraph.text for paragraph in text_paragraphs(context.document))
-    missing = [event.name for event in expected if not event.mentioned_in(text)]
+    missing = [event.name for event in expected if not mentioned(context.document, event)]
     if missing:
         names = "".join(f"“{name}”" for name in missing)
         yield Violation(
@@ -66,7 +64,7 @@ def _where(document: Document, year: int) -> Span:
     for paragraph in document.paragraphs[:5]:
         if paragraph.kind not in ("title", "body"):
             continue
-        for match in _YEAR.finditer(paragraph.text):
+        for match in _year().finditer(paragraph.text):
             if int(match.group(1)) == year:
                 return span_in(paragraph, match.start(), match.end())
     first = document.paragraphs[0] if document.paragraphs else None

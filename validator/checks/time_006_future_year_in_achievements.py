@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in
+from ._text import lazy, span_in
 from ._timeline import achievements, book_titles, inside, join, report_year
 
 CODE = "TIME-006"
@@ -37,13 +37,13 @@ SOURCE = "编辑惯例"
 OPTIONS: dict[str, object] = {}
 
 _YEAR = re.compile(r"20[0-9]{2}(?=\s*年)")  # no lookbehind: it would slow the scan tenfold
-_RANGE_BEFORE = re.compile(r"20[0-9]{2}\s*年?\s*[-—–－~～至到]+\s*$")
-_RANGE_AFTER = re.compile(r"\s*年?\s*[-—–－~～至到]+\s*20[0-9]{2}")
-_TARGET_BEFORE = re.compile(r"(?:到|至|截至|截止|力争|争取|预计|计划)\s*$")
-_TARGET_AFTER = re.compile(r"\s*年(?:远景|目标|愿景|前后)")
+_range_before = lazy(r"20[0-9]{2}\s*年?\s*[-—–－~～至到]+\s*$")
+_range_after = lazy(r"\s*年?\s*[-—–－~～至到]+\s*20[0-9]{2}")
+_target_before = lazy(r"(?:到|至|截至|截止|力争|争取|预计|计划)\s*$")
+_target_after = lazy(r"\s*年(?:远景|目标|愿景|前后)")
 # Awards and projects named after the next year: 获批2024年度…项目, 入选2024年度…名师
-_AWARD_BEFORE = re.compile(r"(?:获批|获评|获得|荣获|获|入选|评为|评选为|列入|纳入)\s*$")
-_YEAR_OF_AWARD = re.compile(r"\s*年度")
+_award_before = lazy(r"(?:获批|获评|获得|荣获|获|入选|评为|评选为|列入|纳入)\s*$")
+_year_of_award = lazy(r"\s*年度")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -74,11 +74,11 @@ def _plan_or_range(text: str, start: int, end: int) -> bool:
     """A range (2019—2023年), a target (到2035年, 2035年远景目标) or an award (获批2024年度…)."""
     before = text[max(0, start - 12) : start]
     return bool(
-        _RANGE_BEFORE.search(before)
-        or _RANGE_AFTER.match(text, end)
-        or _TARGET_BEFORE.search(before)
-        or _TARGET_AFTER.match(text, end)
-        or (_AWARD_BEFORE.search(before) is not None and _YEAR_OF_AWARD.match(text, end) is not None)
+        _range_before().search(before)
+        or _range_after().match(text, end)
+        or _target_before().search(before)
+        or _target_after().match(text, end)
+        or (_award_before().search(before) is not None and _year_of_award().match(text, end) is not None)
     )
 
 

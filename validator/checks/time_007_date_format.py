@@ -29,7 +29,7 @@ from validator.model import Severity, Text
 from validator.reportyear import chinese_year
 from validator.rule import Rule, RuleContext, Violation
 
-from ._text import span_in
+from ._text import lazy, span_in
 
 CODE = "TIME-007"
 NAME = "date-format"
@@ -41,12 +41,12 @@ _CN = "〇○零Ｏ一二三四五六七八九十"
 _DIGITS = "0-9０-９"
 _SEP = r"[.．/／\-－]"
 # A line that is only a date, maybe in brackets: 2024年1月20日 · 2024.1.20 · 二〇二四年一月二十日
-_DATE_LINE = re.compile(
+_date_line = lazy(
     rf"^[（(]?\s*(?P<date>(?P<y>[{_DIGITS}]{{2,4}}|[{_CN}]{{4}})\s*(?P<s1>年|{_SEP})\s*"
     rf"(?P<m>[{_DIGITS}]{{1,2}}|[{_CN}]{{1,2}})\s*(?P<s2>月|{_SEP})\s*"
     rf"(?P<d>[{_DIGITS}]{{1,2}}|[{_CN}]{{1,3}})\s*(?P<s3>日?))\s*[）)]?$"
 )
-_CANONICAL = re.compile(r"(?:19|20)[0-9]{2}年[1-9][0-9]?月[1-9][0-9]?日")
+_canonical_date = lazy(r"(?:19|20)[0-9]{2}年[1-9][0-9]?月[1-9][0-9]?日")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _SMALL = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _SMALL.update({"六": 6, "七": 7, "八": 8, "九": 9})
@@ -54,11 +54,14 @@ _SMALL.update({"六": 6, "七": 7, "八": 8, "九": 9})
 
 def check(context: RuleContext) -> Iterator[Violation]:
     for paragraph in context.document.paragraphs:
-        text = paragraph.text.strip()
+        text = paragraph.text
+        if len(text) > 20 and not (text[0].isspace() or text[-1].isspace()):
+            continue  # too long for a date line, however it is stripped
+        text = text.strip()
         if len(text) > 20 or not ("年" in text or any(sep in text for sep in "./-．／－")):
             continue
-        match = _DATE_LINE.match(text)
-        if not match or _CANONICAL.fullmatch(match.group("date")) or _not_a_date(match):
+        match = _date_line().match(text)
+        if not match or _canonical_date().fullmatch(match.group("date")) or _not_a_date(match):
             continue
         start = paragraph.text.index(match.group("date"))
         canonical = _canonical(match)
