@@ -9,6 +9,7 @@ evidence of those items, when they have any.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -77,30 +78,48 @@ def _missing_message(item: ChecklistItem, evidence: Evidence, lang: str) -> str:
 
 def _heading_evidence(document: Document, cues: Cues, not_before: int) -> Evidence:
     headings = [heading for heading in document.all_headings if heading.span.line >= not_before]
-    titles = "\n".join(heading.title for heading in headings)
-    phrases = [phrase for phrase in cues.headings if phrase in titles]
-    patterns = [p for p in cues.heading_patterns if compile_safe(f"(?m){p}").search(titles)]
-    hits = []
+    found = _find([heading.title for heading in headings], cues.headings, cues.heading_patterns)
     by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
-    for heading in headings if phrases or patterns else ():
-        matched = _matches(heading.title, phrases, patterns)
-        if matched:
-            hits.append((by_index[heading.paragraph], heading.span, matched))
+    hits = [(by_index[headings[i].paragraph], headings[i].span, matched) for i, matched in found]
     return _evidence(hits, by_heading=True)
 
 
 def _paragraph_evidence(candidates: Sequence[Paragraph], cues: Cues) -> Evidence:
-    # One search over all the text first: most cues occur in no paragraph at all, and
-    # one RE2 call over the joined text is much cheaper than one call per paragraph.
-    joined = "\n".join(paragraph.text for paragraph in candidates)
-    phrases = [phrase for phrase in cues.paragraphs if phrase in joined]
-    patterns = [p for p in cues.paragraph_patterns if compile_safe(f"(?m){p}").search(joined)]
-    hits = []
-    for paragraph in candidates if phrases or patterns else ():
-        matched = _matches(paragraph.text, phrases, patterns)
-        if matched:
-            hits.append((paragraph, paragraph.span, matched))
+    found = _find([paragraph.text for paragraph in candidates], cues.paragraphs, cues.paragraph_patterns)
+    hits = [(candidates[i], candidates[i].span, matched) for i, matched in found]
     return _evidence(hits, by_heading=False)
+
+
+def _find(
+    texts: Sequence[str], phrases: Iterable[str], patterns: Iterable[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """(index, cues met with the text that met each) for every text where some cue is met.
+
+    Everything is searched in the joined text first: most cues occur nowhere in a
+    report, and one search of the whole text is far cheaper than one per
+    paragraph. A phrase has no line break, so its occurrences in the joined text
+    are occurrences in one paragraph; a pattern found in the joined text is then
+    confirmed paragraph by paragraph, since it might match across a line break.
+    """
+    joined = "\n".join(texts)
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    found: dict[int, dict[str, str]] = {}
+    for phrase in phrases:
+        at = joined.find(phrase)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            found.setdefault(index, {})[phrase] = phrase
+            at = joined.find(phrase, starts[index + 1])
+    for pattern in patterns:
+        if not compile_safe(f"(?m){pattern}").search(joined):
+            continue
+        for index, text in enumerate(texts):
+            match = compile_safe(pattern).search(text)
+            if match:
+                found.setdefault(index, {})[pattern] = match.group(0)[:20] or pattern
+    return sorted(found.items())
 
 
 def _evidence(hits: Sequence[tuple[Paragraph, Span, dict[str, str]]], *, by_heading: bool) -> Evidence:
@@ -114,16 +133,6 @@ def _evidence(hits: Sequence[tuple[Paragraph, Span, dict[str, str]]], *, by_head
     return Evidence(
         tuple(p for p, _, _ in hits), tuple(s for _, s, _ in hits), tuple(shown.values()), by_heading
     )
-
-
-def _matches(text: str, phrases: Iterable[str], patterns: Iterable[str]) -> dict[str, str]:
-    """The cues met in ``text``, each with the text that met it."""
-    found = {phrase: phrase for phrase in phrases if phrase in text}
-    for pattern in patterns:
-        match = compile_safe(pattern).search(text)
-        if match:
-            found[pattern] = match.group(0)[:20] or pattern
-    return found
 
 
 def _scope_paragraphs(document: Document, scope: str) -> list[Paragraph]:

@@ -33,7 +33,11 @@ class _Node:
 
     def freeze(self, depth: int) -> Heading:
         children = tuple(child.freeze(depth + 1) for child in self.children)
-        return dataclasses.replace(self.heading, depth=depth, children=children)
+        h = self.heading  # built directly: dataclasses.replace is slow, and a report has hundreds
+        return Heading(
+            h.kind, h.rank, depth, h.marker, h.style, h.number, h.title, h.run_in, h.span, h.marker_span,
+            h.paragraph, children,
+        )  # fmt: skip
 
 
 def build_outline(
