@@ -17,8 +17,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from validator import __version__
+from validator.engine import drop_failures
 from validator.errors import ConfigError
-from validator.model import FileResult, ReportResult, Result
+from validator.model import FileResult, ReportResult
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".report-validator-baseline.json"
@@ -90,11 +91,5 @@ def apply_baseline(
 
 
 def _filter(report: ReportResult, key: str, accepted: frozenset[tuple[str, str]], lang: str) -> ReportResult:
-    kept = [r for r in report.results if r.status != "fail" or (key, r.fingerprint) not in accepted]
-    still_reported = {r.id for r in kept}
-    for result in report.results:  # a rule whose every finding is accepted passes
-        if result.id not in still_reported:
-            message = "every finding is in the baseline" if lang == "en" else "问题均已列入基线"
-            kept.append(Result(result.kind, result.id, "pass", result.severity, message))
-            still_reported.add(result.id)
-    return dataclasses.replace(report, results=tuple(kept))
+    message = "every finding is in the baseline" if lang == "en" else "问题均已列入基线"
+    return drop_failures(report, lambda result: (key, result.fingerprint) in accepted, message)

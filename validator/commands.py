@@ -110,9 +110,7 @@ def run_check(args: argparse.Namespace) -> int:
         from validator.baseline import apply_baseline, load_baseline
 
         files = apply_baseline(files, load_baseline(args.baseline), run.lang)
-    for file in files:
-        if file.error:
-            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+    _print_unreadable(files)
     checklists = {**registry.checklists, **{c.id: c for c in validator.checklists_used.values()}}
     labels = {
         checklist.id: {item.id: item.label.get(run.lang) for item in checklist.items}
@@ -133,9 +131,7 @@ def run_baseline(args: argparse.Namespace) -> int:
 
     registry = open_registry(args)
     files = Validator(registry, RunSettings(lang=args.lang), args.checklist).check_paths(args.paths)
-    for file in files:
-        if file.error:
-            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+    _print_unreadable(files)
     _write(render_baseline(files), args.output)
     count = sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
     print(
@@ -235,6 +231,13 @@ def run_plugins(args: argparse.Namespace) -> int:
             lines.append(f"  {kind}: {', '.join(provided)}")
     _write("\n".join(lines) + "\n", None)
     return EXIT_OK
+
+
+def _print_unreadable(files: Sequence[FileResult]) -> None:
+    """One line on stderr per file that could not be read (the output still lists it)."""
+    for file in files:
+        if file.error:
+            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
 
 
 def _ids(value: str) -> tuple[str, ...]:

@@ -8,12 +8,12 @@ per violation, or one ``pass``), then ``--select``/``--ignore``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
 
-from validator.items import NO_EVIDENCE, Evidence, find_evidence, item_passes, item_result
+from validator.items import NO_EVIDENCE, Evidence, find_evidence, item_result
 from validator.model import (
     SEVERITY_RANK,
     Checklist,
@@ -168,6 +168,21 @@ def _lower(configured: Severity, proposed: Severity | None) -> Severity:
     return proposed
 
 
+def drop_failures(report: ReportResult, drop: Callable[[Result], bool], message: str) -> ReportResult:
+    """The report without the failures ``drop`` picks (suppressed, or in the baseline).
+
+    An item or rule left with no result at all gets a pass with ``message``, so
+    that every item and every enabled rule still gives a result.
+    """
+    kept = [result for result in report.results if result.status != "fail" or not drop(result)]
+    present = {result.id for result in kept}
+    for result in report.results:
+        if result.id not in present:
+            kept.append(Result(result.kind, result.id, "pass", result.severity, message))
+            present.add(result.id)
+    return dataclasses.replace(report, results=tuple(kept))
+
+
 def _regraded(result: Result, settings: RunSettings) -> Result:
     """The result with the configured severity for its id (a rule code or an item id)."""
     severity = settings.severity.get(result.id)
@@ -188,9 +203,9 @@ def _wanted(result_id: str, settings: RunSettings) -> bool:
 __all__ = [
     "RunSettings",
     "check_document",
+    "drop_failures",
     "enabled_rules",
     "item_evidence",
-    "item_passes",
     "rule_context",
     "run_rule",
 ]

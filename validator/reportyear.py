@@ -27,12 +27,6 @@ _ARABIC_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?=\s*年)")
 _LEAD_YEAR = re.compile(r"^(20[0-9]{2})\s*年(?:度|以来)?[，,]")
 
 
-def title_year(document: Document) -> int | None:
-    """The (last) year the title names."""
-    years = title_years(document)
-    return years[1] if years else None
-
-
 def lead_year(document: Document) -> int | None:
     match = _LEAD_YEAR.search(document.lead.text) if document.lead else None
     return int(match.group(1)) if match else None

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from validator.engine import drop_failures
 from validator.model import ReportResult, Result, Span
 
 UNUSED = "RV-001"
@@ -96,21 +97,14 @@ def apply_suppressions(reports: Sequence[ReportResult], text: str, lang: str = "
 
 
 def _filter(report: ReportResult, active: list[Suppression], lang: str) -> ReportResult:
-    results = []
-    for result in report.results:
-        hiding = next((s for s in active if result.status == "fail" and s.covers(result)), None)
-        if hiding is None:
-            results.append(result)
-        else:
+    def hidden(result: Result) -> bool:
+        hiding = next((s for s in active if s.covers(result)), None)
+        if hiding is not None:
             hiding.used.add(result.id)
-    failed = {r.id for r in results if r.status == "fail"}
-    passed = {r.id for r in results if r.status == "pass"}
-    for suppressed_id in {i for s in active for i in s.used} - failed - passed:
-        kind = next(r.kind for r in report.results if r.id == suppressed_id)
-        severity = next(r.severity for r in report.results if r.id == suppressed_id)
-        message = "问题均已按注释抑制" if lang != "en" else "every finding suppressed by comment"
-        results.append(Result(kind, suppressed_id, "pass", severity, message))
-    return dataclasses.replace(report, results=tuple(results))
+        return hiding is not None
+
+    message = "问题均已按注释抑制" if lang != "en" else "every finding suppressed by comment"
+    return drop_failures(report, hidden, message)
 
 
 def _is_problem(suppression: Suppression) -> bool:

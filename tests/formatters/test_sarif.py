@@ -13,7 +13,8 @@ import pytest
 
 from validator.api import Validator
 from validator.formatters import FormatOptions, sarif
-from validator.formatters.sarif import format_sarif, relative_to_cwd
+from validator.formatters.naming import relative_to_cwd
+from validator.formatters.sarif import format_sarif
 from validator.model import Checklist, ChecklistItem, FileResult, ReportResult, Result, Span, Text
 from validator.rule import Rule
 

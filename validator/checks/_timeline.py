@@ -199,11 +199,6 @@ def join(paragraphs: Iterable[Paragraph]) -> Joined:
 # ---------------------------------------------------------------------------- the year
 
 
-def report_year(context: RuleContext) -> int | None:
-    """The year the report is about (``validator.reportyear``: its own text, else the setting)."""
-    return context.report_year
-
-
 def year_is_stated(context: RuleContext) -> bool:
     """Whether the report's year comes from its own text, not only from the ``report_year`` setting."""
     return year_from_text(context.document) is not None

@@ -41,7 +41,6 @@ from ._timeline import (
     find_events,
     inside,
     lower,
-    report_year,
     timeline,
     year_is_stated,
 )
@@ -61,7 +60,7 @@ _history = lazy(r"以来|期间|当时|召开|通过的|作出的|提出的|回�
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    year = report_year(context)
+    year = context.report_year
     if year is None:
         return
     outdated = [e for e in timeline() if e.current_until is not None and year > e.current_until]

@@ -30,7 +30,7 @@ from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import span_in
-from ._timeline import Event, cap, deadline, find_events, report_year, timeline, year_is_stated
+from ._timeline import Event, cap, deadline, find_events, timeline, year_is_stated
 
 CODE = "TIME-003"
 NAME = "anachronism"
@@ -40,7 +40,7 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    year = report_year(context)
+    year = context.report_year
     if year is None:
         return
     latest = deadline(year)

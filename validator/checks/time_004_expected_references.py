@@ -28,7 +28,7 @@ from validator.model import Document, Severity, Span, Text
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import lazy, span_in
-from ._timeline import mentioned, report_year, timeline
+from ._timeline import mentioned, timeline
 
 CODE = "TIME-004"
 NAME = "expected-references"
@@ -40,7 +40,7 @@ _year = lazy(r"(20[0-9]{2})\s*年")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    year = report_year(context)
+    year = context.report_year
     if year is None:
         return
     expected = [event for event in timeline() if year in event.expected_in]

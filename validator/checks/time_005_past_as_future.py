@@ -27,7 +27,7 @@ from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import span_in
-from ._timeline import CLAUSE_STOPS, next_steps, report_year
+from ._timeline import CLAUSE_STOPS, next_steps
 
 CODE = "TIME-005"
 NAME = "past-as-future"
@@ -46,7 +46,7 @@ _FUTURE_AFTER = re.compile(r"[^。；！？]{0,12}?(?:将|要|计划|拟|力争|
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    year = report_year(context)
+    year = context.report_year
     if year is None:
         return
     for paragraph, offset in next_steps(context):

@@ -28,7 +28,7 @@ from validator.model import Severity, Text
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import lazy, span_in
-from ._timeline import achievements, book_titles, inside, join, report_year
+from ._timeline import achievements, book_titles, inside, join
 
 CODE = "TIME-006"
 NAME = "future-year-in-achievements"
@@ -47,7 +47,7 @@ _year_of_award = lazy(r"\s*年度")
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    year = report_year(context)
+    year = context.report_year
     if year is None:
         return
     joined = join(achievements(context))

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from validator.formatters import FormatOptions, readable_reports
-from validator.formatters.sarif import relative_to_cwd, result_title
+from validator.formatters.naming import relative_to_cwd, result_title
 from validator.formatters.text import summary_line
 from validator.messages import message
 from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result

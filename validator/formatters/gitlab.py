@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from validator.formatters import FormatOptions, readable_reports
-from validator.formatters.sarif import relative_to_cwd, result_title, rule_id
+from validator.formatters.naming import relative_to_cwd, result_title, rule_id
 from validator.model import FileResult, ReportResult, Result
 
 __all__ = ["SEVERITIES", "format_gitlab"]

@@ -27,7 +27,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
 from validator.formatters import FormatOptions, readable_reports
-from validator.formatters.sarif import relative_to_cwd, result_title
+from validator.formatters.naming import relative_to_cwd, result_title
 from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result
 
 __all__ = ["RULES_CLASSNAME", "format_junit"]

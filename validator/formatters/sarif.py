@@ -32,7 +32,8 @@ from typing import Any
 from urllib.parse import quote
 
 from validator.formatters import FormatOptions, readable_reports
-from validator.model import SEVERITY_RANK, ChecklistItem, FileResult, ReportResult, Result
+from validator.formatters.naming import checklist_item, relative_to_cwd, result_title, rule_id
+from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result
 
 __all__ = ["MAX_RESULTS", "format_sarif", "relative_to_cwd", "result_title", "rule_id"]
 
@@ -71,41 +72,6 @@ def format_sarif(files: Sequence[FileResult], options: FormatOptions) -> str:
 
 
 # ---------------------------------------------------------------------------- shared with the CI formats
-
-
-def rule_id(result: Result, report: ReportResult) -> str:
-    """``NUM-006`` for a rule; ``annual-report/problems`` for a checklist item (see the module docstring)."""
-    return result.id if result.kind == "rule" else f"{report.checklist}/{result.id}"
-
-
-def result_title(result: Result, report: ReportResult, options: FormatOptions) -> str:
-    """``SEC-008 问题查摆过于笼统`` or ``problems 存在的问题``: the id a user greps for, and words."""
-    if result.kind == "rule":
-        rule = options.rules.get(result.id)
-        words = rule.summary.get(options.lang) if rule else ""
-    else:
-        words = options.checklist_labels.get(report.checklist, {}).get(result.id, "")
-        item = _item(result.id, report.checklist, options)
-        words = words or (item.label.get(options.lang) if item else "")
-    return f"{result.id} {words}" if words and words != result.id else result.id
-
-
-def relative_to_cwd(path: str) -> str:
-    """``path`` relative to the working directory, with ``/``; outside it, absolute.
-
-    CI services resolve paths against the repository root, which is where a CI
-    job runs. A file outside the working directory keeps its absolute path
-    rather than a ``../`` path, which no consumer could resolve either and
-    which would pretend to lie under the root.
-    """
-    absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute, os.getcwd())
-    except ValueError:  # another drive on Windows
-        return PurePath(absolute).as_posix()
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return PurePath(absolute).as_posix()
-    return PurePath(relative).as_posix()
 
 
 # ---------------------------------------------------------------------------- results
@@ -255,7 +221,7 @@ def _item_descriptor(
     identifier: str, checklist_id: str, item_id: str, options: FormatOptions
 ) -> dict[str, Any]:
     checklist = options.checklists.get(checklist_id)
-    item = checklist.item(item_id) if checklist else None
+    item = checklist_item(item_id, checklist_id, options)
     if checklist is None or item is None:
         return {"id": identifier, "name": item_id}
     label = item.label.get(options.lang)
@@ -275,11 +241,6 @@ def _item_descriptor(
     properties = {"kind": "item", "checklist": checklist_id, "source": item.source}
     descriptor["properties"] = properties | ({"code": item.code} if item.code else {})
     return descriptor
-
-
-def _item(item_id: str, checklist_id: str, options: FormatOptions) -> ChecklistItem | None:
-    checklist = options.checklists.get(checklist_id)
-    return checklist.item(item_id) if checklist else None
 
 
 def _first_paragraph(doc: str, code: str) -> str:
