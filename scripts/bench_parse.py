@@ -16,11 +16,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 try:
-    from validator.parser import parse_text
+    from validator.parse import parse_text
     from validator.readers import read_path
 except ImportError:  # run from a checkout without installing: use the source tree
     sys.path.insert(0, str(ROOT))
-    from validator.parser import parse_text
+    from validator.parse import parse_text
     from validator.readers import read_path
 
 CORPORA = (ROOT.parent / "shared" / "samples", ROOT / "examples")

@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from validator.docgen import render_rules  # noqa: E402
-from validator.plugins import load_plugins  # noqa: E402
-from validator.registry import build_registry  # noqa: E402
+from validator.plugin.manager import load_plugins  # noqa: E402
+from validator.plugin.registry import build_registry  # noqa: E402
 
 if __name__ == "__main__":
     rules = build_registry(load_plugins(entry_points=False)).rules.values()

@@ -26,8 +26,8 @@ from validator.config import (
     load_config,
     render_effective,
 )
-from validator.engine import RunSettings
 from validator.errors import ConfigError
+from validator.model import RunSettings
 
 REPO_ROOT = Path(__file__).parent.parent
 SCHEMA_PATH = REPO_ROOT / "schemas" / "config.schema.json"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from validator.docgen import render_rules
-from validator.plugins import load_plugins
-from validator.registry import build_registry
+from validator.plugin.manager import load_plugins
+from validator.plugin.registry import build_registry
 
 DOCS = Path(__file__).parent.parent / "docs"
 

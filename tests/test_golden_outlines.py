@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from validator.cli.outline import outline_text
 from validator.model import ParsedFile
-from validator.outline_format import outline_text
-from validator.parser import parse_text
+from validator.parse import parse_text
 from validator.readers import read_path
 
 OUTLINES = Path(__file__).parent / "outlines"

@@ -7,7 +7,7 @@ skip when they are absent.
 from __future__ import annotations
 
 from validator.model import Document, Heading, ParsedFile
-from validator.parser import parse_text
+from validator.parse import parse_text
 from validator.readers import read_path
 
 from .conftest import sample_path

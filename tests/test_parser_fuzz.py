@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator.model import ParsedFile, Span
-from validator.parser import parse_text
+from validator.parse import parse_text
 
 # Characters that make markers and line kinds, so the fuzzer reaches them often.
 MARKER_CHARACTERS = "<!->一二三四五六七八九十是其第（）()、.．，,:：。！？；0123456789０１２①⑴"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from validator import hookspecs
+from validator.plugin import hookspecs
 
 REPO_ROOT = Path(__file__).parent.parent
 GUIDE = REPO_ROOT / "docs" / "plugins.md"
@@ -31,7 +31,7 @@ EXAMPLE_PLUGIN = "plugins/report-validator-university/"
 
 
 def hook_specs() -> dict[str, Callable[..., Any]]:
-    """Every function in ``validator.hookspecs`` marked as a hookspec."""
+    """Every function in ``validator.plugin.hookspecs`` marked as a hookspec."""
     marker = f"{hookspecs.PROJECT_NAME}_spec"
     return {
         name: function

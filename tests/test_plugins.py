@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from validator.cli import main
-from validator.plugins import load_plugins
-from validator.registry import build_registry
+from validator.plugin.manager import load_plugins
+from validator.plugin.registry import build_registry
 
 GOOD_PLUGIN = """
 from pathlib import Path
-from validator.hookspecs import hookimpl
+from validator import hookimpl
 from validator.model import Text
 from validator.rule import Rule, Violation
 
@@ -71,7 +71,7 @@ def make_distribution(
 
 def hook_source(function: str) -> str:
     """A plugin module with one hook implementation."""
-    return f"from validator.hookspecs import hookimpl\n\n@hookimpl\n{function}\n"
+    return f"from validator import hookimpl\n\n@hookimpl\n{function}\n"
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_hook_with_wrong_signature_is_named_and_skipped(site: Path) -> None:
 
 def test_misspelled_hook_is_named_and_skipped(site: Path) -> None:
     source = (
-        "from validator.hookspecs import hookimpl\n@hookimpl\ndef report_validator_rulez():\n    return []\n"
+        "from validator import hookimpl\n@hookimpl\ndef report_validator_rulez():\n    return []\n"
     )
     make_distribution(site, "rv_fake_typo", "0.1", source)
     loaded = load_plugins()

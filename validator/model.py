@@ -8,8 +8,9 @@ fullwidth ``（`` is one column, as an editor shows it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -258,7 +259,7 @@ class Result:
     message: str
     span: Span | None = None
     evidence: str = ""
-    fingerprint: str = ""  # stable across unrelated edits (validator.fingerprints)
+    fingerprint: str = ""  # stable across unrelated edits (validator.engine.fingerprints)
 
     def sort_key(self) -> tuple[int, int, int, str]:
         line, column = (self.span.line, self.span.column) if self.span else (0, 0)
@@ -282,3 +283,15 @@ class FileResult:
     path: str
     reports: tuple[ReportResult, ...] = ()
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What the command line (and later the configuration) says about a run."""
+
+    lang: str = "zh"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    report_year: int | None = None  # used when a report's title and lead name no year
+    redacted: bool = False  # anonymized corpus: placeholders are expected
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))  # id -> severity

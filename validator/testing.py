@@ -55,10 +55,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from validator.model import ReportResult, RuleSetting
-from validator.registry import Registry
+from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
-    from validator.engine import RunSettings
+    from validator.model import RunSettings
 
 _CASE_KEYS = frozenset({"name", "text", "expect", "options", "settings", "checklist", "description"})
 
@@ -125,8 +125,9 @@ def run_case(case: RuleCase, registry: Registry | None = None) -> None:
 
 def findings(case: RuleCase, registry: Registry | None = None) -> list[Any]:
     """The failed results of the case's rule on the case's text (as ``check`` would give them)."""
-    from validator.engine import RunSettings, item_evidence, rule_context, run_rule
-    from validator.parser import parse_text
+    from validator.engine.evaluate import item_evidence, rule_context, run_rule
+    from validator.model import RunSettings
+    from validator.parse import parse_text
 
     registry = registry or default_registry()
     if case.rule not in registry.rules:
@@ -149,12 +150,12 @@ def check_report(
 
     ``checklist`` forces a checklist by id or YAML path (a project-local file that
     ``extends`` an installed one works too); without it genre detection chooses, as
-    on the command line. ``settings`` are those of ``validator.engine.RunSettings``
+    on the command line. ``settings`` are those of ``validator.model.RunSettings``
     (``lang``, ``select``, ``ignore``, ``report_year``, ``redacted``, ``severity``).
     A text holding several reports (a compilation) is refused: a test about one
     report should not pass because of another.
     """
-    from validator.api import Validator
+    from validator.engine.pipeline import Validator
 
     validator = Validator(registry or default_registry(), _run_settings(settings), checklist)
     reports = validator.check_text(text, "<report_check>")
@@ -167,7 +168,7 @@ def _run_settings(settings: Mapping[str, Any]) -> RunSettings:
     """``RunSettings`` from keyword arguments; lists become tuples, unknown names are a TypeError."""
     import dataclasses
 
-    from validator.engine import RunSettings
+    from validator.model import RunSettings
 
     known = {f.name for f in dataclasses.fields(RunSettings)}
     unknown = sorted(set(settings) - known)
@@ -179,8 +180,8 @@ def _run_settings(settings: Mapping[str, Any]) -> RunSettings:
 
 @functools.lru_cache(maxsize=1)
 def default_registry() -> Registry:
-    from validator.plugins import load_plugins
-    from validator.registry import build_registry
+    from validator.plugin.manager import load_plugins
+    from validator.plugin.registry import build_registry
 
     return build_registry(load_plugins())
 

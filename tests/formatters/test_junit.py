@@ -8,7 +8,7 @@ import pytest
 from junitparser import Error, Failure, JUnitXml, TestCase, TestSuite
 
 from validator.api import Validator
-from validator.engine import enabled_rules
+from validator.engine.evaluate import enabled_rules
 from validator.formatters import FormatOptions
 from validator.formatters.junit import format_junit
 from validator.model import FileResult, ReportResult, Result, Span, Text

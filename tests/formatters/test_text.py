@@ -222,8 +222,9 @@ def test_the_builtin_formatters_come_through_the_plugin_hook() -> None:
     """The built-ins use the same door as plugins: a plugin manager finds both formats."""
     import pluggy
 
-    from validator import formatters, hookspecs
+    from validator import formatters
     from validator.formatters.json_format import format_json
+    from validator.plugin import hookspecs
 
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)

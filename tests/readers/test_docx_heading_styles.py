@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from validator.parser import parse_text
+from validator.parse import parse_text
 from validator.readers.docx import read_docx
 
 docx = pytest.importorskip("docx")

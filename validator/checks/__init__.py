@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from validator.hookspecs import hookimpl
+from validator.plugin.hookspecs import hookimpl
 from validator.rule import Rule
 
 

@@ -1,6 +1,6 @@
 """Helpers shared by the NUM rules: numbered headings, sibling groups, and enumeration items.
 
-The outline (``validator.outline``) nests headings tolerantly; these helpers
+The outline (``validator.parse.outline``) nests headings tolerantly; these helpers
 read it back the way the numbering rules judge it: the numbered headings that
 share a parent and a rank form one sibling group, and 一是/其一/第一， items,
 whether they open a paragraph or run inside one, are enumeration items.
@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from validator.checks._text import lazy, per_document, reading_paragraphs, reading_text, span_in
 from validator.model import Document, Heading, Paragraph, Span
-from validator.numerals import chinese_to_int
+from validator.parse.numerals import chinese_to_int
 
 # The canonical marker of each rank, for messages.
 CANONICAL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}

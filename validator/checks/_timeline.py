@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from validator.datapack import load_data
 from validator.errors import ConfigError
 from validator.model import Document, Paragraph, Severity
-from validator.reportyear import year_from_text
+from validator.parse.reportyear import year_from_text
 from validator.rule import RuleContext
 from validator.safe_regex import SafePattern, compile_safe
 

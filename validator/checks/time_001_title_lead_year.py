@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from validator.model import Document, Paragraph, Severity, Text
-from validator.reportyear import YEAR_TEXT, title_years, year_of
+from validator.parse.reportyear import YEAR_TEXT, title_years, year_of
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import span_in

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
-from validator.reportyear import years_in
+from validator.parse.reportyear import years_in
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import lazy, span_in

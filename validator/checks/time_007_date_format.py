@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
-from validator.reportyear import chinese_year
+from validator.parse.reportyear import chinese_year
 from validator.rule import Rule, RuleContext, Violation
 
 from ._text import lazy, span_in

@@ -96,8 +96,8 @@ def summarize(files: Sequence[FileResult]) -> Summary:
 # The format modules import FormatOptions and summarize from here, so they can only
 # be imported once those exist.
 from validator.formatters import json_format, text  # noqa: E402
-from validator.hookspecs import hookimpl  # noqa: E402
 from validator.lazy import lazy_function  # noqa: E402
+from validator.plugin.hookspecs import hookimpl  # noqa: E402
 
 
 @hookimpl

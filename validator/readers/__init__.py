@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from validator.errors import InputError
-from validator.hookspecs import hookimpl
+from validator.plugin.hookspecs import hookimpl
 
 __all__ = [
     "READERS",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from report_validator_university import unit_name
-from validator.hookspecs import hookimpl
+from validator import hookimpl
 from validator.rule import Rule
 
 __version__ = "0.1.0"

@@ -4,7 +4,7 @@ A plugin is a module (or object) registered under the entry-point group
 ``report_validator``. It implements any of the hooks below with the
 ``hookimpl`` marker exported here::
 
-    from validator.hookspecs import hookimpl
+    from validator import hookimpl
 
     @hookimpl
     def report_validator_checklists():

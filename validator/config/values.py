@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from validator.model import Severity
 
 if TYPE_CHECKING:
-    from validator.engine import RunSettings
+    from validator.model import RunSettings
 
 FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["zh", "en"]
@@ -102,7 +102,7 @@ class EffectiveConfig:
 
     def run_settings(self) -> RunSettings:
         """The engine's view of these settings (``fail_on`` is the caller's to apply)."""
-        from validator.engine import RunSettings
+        from validator.model import RunSettings
 
         return RunSettings(
             lang=self.lang,

@@ -15,7 +15,7 @@ from typing import Any
 
 from validator.errors import ConfigError
 from validator.model import Checklist
-from validator.plugins import LoadedPlugins, PluginFailure
+from validator.plugin.manager import LoadedPlugins, PluginFailure
 from validator.rule import Rule
 
 

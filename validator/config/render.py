@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from validator.config_values import EffectiveConfig, ProjectConfig
+from validator.config.values import EffectiveConfig, ProjectConfig
 
 
 def render_effective(

@@ -19,11 +19,11 @@ from typing import Any, NoReturn, cast
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from validator.checklist_values import read_checklist_id, read_phrases, read_severity, read_strings
-from validator.config_files import read_root
-from validator.config_globs import glob_regex, read_globs
-from validator.config_toml import TOML_PREFIX
-from validator.config_values import FAIL_ON, LANGS, Layer, Origin, Override
+from validator.checklist.values import read_checklist_id, read_phrases, read_severity, read_strings
+from validator.config.files import read_root
+from validator.config.globs import glob_regex, read_globs
+from validator.config.toml import TOML_PREFIX
+from validator.config.values import FAIL_ON, LANGS, Layer, Origin, Override
 from validator.model import Severity
 from validator.yaml_nodes import (
     At,

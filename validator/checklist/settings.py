@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from validator.checklist_values import RULE_KEYS, read_patterns, read_severity
+from validator.checklist.values import RULE_KEYS, read_patterns, read_severity
 from validator.model import Checklist, GenreDetection, RuleSetting
 from validator.yaml_nodes import (
     At,

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from yaml.nodes import Node, ScalarNode
 
-from validator.checklist_items import ItemSpec, MergedItems
+from validator.checklist.items import ItemSpec, MergedItems
 from validator.model import ChecklistItem
 from validator.yaml_nodes import At, quote
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from validator.engine import drop_failures
+from validator.engine.evaluate import drop_failures
 from validator.model import ReportResult, Result, Span
 
 UNUSED = "RV-001"

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from validator.model import Document, Paragraph, ParagraphKind, ParsedFile, Span
-from validator.outline import build_outline
-from validator.parser import ClassifiedLine
+from validator.parse.lines import ClassifiedLine
+from validator.parse.outline import build_outline
 
 _TERMINAL_PUNCTUATION = "。！？；：!?;:，,…"
 _TOC_PAGE_NUMBER = re.compile(r"(?:[.．…·]{2,}|[ \t\u3000]+)[ \t\u3000]*[0-9]+[ \t\u3000]*$")

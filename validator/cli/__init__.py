@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from validator import __version__
+from validator.cli.exitcodes import EXIT_USAGE
 from validator.errors import ValidatorError
-from validator.exitcodes import EXIT_USAGE
 from validator.messages import message
 
 
@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
     try:
-        from validator import commands  # imported only now: --help and usage errors stay fast
+        from validator.cli import commands  # imported only now: --help and usage errors stay fast
 
         return int(getattr(commands, args.run)(args))
     except ValidatorError as error:

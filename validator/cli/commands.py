@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator import __version__
+from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.errors import ConfigError
-from validator.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.model import SEVERITY_RANK, FileResult
-from validator.registry import Registry
+from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
     from validator.config import EffectiveConfig, ProjectConfig
@@ -26,8 +26,8 @@ def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Reg
     ``disabled`` adds plugin names to block (from the configuration) to those of
     ``REPORT_VALIDATOR_DISABLE_PLUGINS``.
     """
-    from validator.plugins import disabled_from_env, load_plugins
-    from validator.registry import build_registry
+    from validator.plugin.manager import disabled_from_env, load_plugins
+    from validator.plugin.registry import build_registry
 
     registry = build_registry(load_plugins(disabled=disabled_from_env() | frozenset(disabled)))
     for failure in registry.failures:
@@ -74,8 +74,8 @@ def with_flags(effective: EffectiveConfig, args: argparse.Namespace) -> Effectiv
 
 def run_outline(args: argparse.Namespace) -> int:
     """The heading tree of one file, as text or JSON."""
-    from validator.outline_format import outline_json, outline_text
-    from validator.parser import parse_text
+    from validator.cli.outline import outline_json, outline_text
+    from validator.parse import parse_text
     from validator.readers import read_path
 
     source = read_path(args.file)
@@ -85,7 +85,7 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from validator.api import FileSettings, Validator
+    from validator.engine.pipeline import FileSettings, Validator
     from validator.formatters import FormatOptions
 
     registry, config = configured(args)
@@ -107,7 +107,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         files = validator.check_paths(args.paths)
     if args.baseline:
-        from validator.baseline import apply_baseline, load_baseline
+        from validator.engine.baseline import apply_baseline, load_baseline
 
         files = apply_baseline(files, load_baseline(args.baseline), run.lang)
     _print_unreadable(files)
@@ -125,9 +125,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_baseline(args: argparse.Namespace) -> int:
     """Record the current findings of PATHs in a baseline file."""
-    from validator.api import Validator
-    from validator.baseline import render_baseline
-    from validator.engine import RunSettings
+    from validator.engine.baseline import render_baseline
+    from validator.engine.pipeline import Validator
+    from validator.model import RunSettings
 
     registry = open_registry(args)
     files = Validator(registry, RunSettings(lang=args.lang), args.checklist).check_paths(args.paths)

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from validator.model import Heading, MarkerStyle, Paragraph, Span
-from validator.numerals import MARKER_RANKS, marker_number, marker_style
-from validator.parser import ClassifiedLine
+from validator.parse.lines import ClassifiedLine
+from validator.parse.numerals import MARKER_RANKS, marker_number, marker_style
 
 _UNNUMBERED_MAX_CHARS = 40
 _UNNUMBERED_MIN_COUNT = 2

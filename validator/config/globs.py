@@ -14,7 +14,7 @@ import re
 
 from yaml.nodes import Node
 
-from validator.checklist_values import read_strings
+from validator.checklist.values import read_strings
 from validator.yaml_nodes import At, quote
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
 
-from validator.items import NO_EVIDENCE, Evidence, find_evidence, item_result
+from validator.engine.items import NO_EVIDENCE, Evidence, find_evidence, item_result
 from validator.model import (
     SEVERITY_RANK,
     Checklist,
@@ -23,22 +22,11 @@ from validator.model import (
     ReportResult,
     Result,
     RuleSetting,
+    RunSettings,
     Severity,
 )
-from validator.reportyear import report_year
+from validator.parse.reportyear import report_year
 from validator.rule import Rule, RuleContext
-
-
-@dataclass(frozen=True)
-class RunSettings:
-    """What the command line (and later the configuration) says about a run."""
-
-    lang: str = "zh"
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    report_year: int | None = None  # used when a report's title and lead name no year
-    redacted: bool = False  # anonymized corpus: placeholders are expected
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))  # id -> severity
 
 
 def check_document(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from validator.hookspecs import hookimpl
+from validator.plugin.hookspecs import hookimpl
 from validator.resources import data_dir
 
 

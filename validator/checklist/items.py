@@ -18,7 +18,7 @@ from typing import Any
 
 from yaml.nodes import Node, SequenceNode
 
-from validator.checklist_values import (
+from validator.checklist.values import (
     CUE_KEYS,
     ITEM_ID,
     ITEM_KEYS,

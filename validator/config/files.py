@@ -12,7 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from validator.config_toml import TABLE, TomlNodes, parse_toml
+from validator.config.toml import TABLE, TomlNodes, parse_toml
 from validator.errors import ConfigError
 from validator.yaml_nodes import compose
 

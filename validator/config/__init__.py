@@ -32,14 +32,14 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
-from validator.config_files import has_table
-from validator.config_globs import glob_regex
-from validator.config_loader import OVERRIDE_KEYS, TOP_KEYS, Loader
-from validator.config_loader import YEARS as YEARS
-from validator.config_render import render_effective
-from validator.config_toml import TABLE as TABLE
-from validator.config_toml import TOML_PREFIX as TOML_PREFIX
-from validator.config_values import (
+from validator.config.files import has_table
+from validator.config.globs import glob_regex
+from validator.config.loader import OVERRIDE_KEYS, TOP_KEYS, Loader
+from validator.config.loader import YEARS as YEARS
+from validator.config.render import render_effective
+from validator.config.toml import TABLE as TABLE
+from validator.config.toml import TOML_PREFIX as TOML_PREFIX
+from validator.config.values import (
     FAIL_ON,
     LANGS,
     EffectiveConfig,

@@ -29,10 +29,10 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from validator.checklist_checks import check_items
-from validator.checklist_items import merge_items
-from validator.checklist_settings import read_detection, read_rules
-from validator.checklist_values import (
+from validator.checklist.items import merge_items
+from validator.checklist.settings import read_detection, read_rules
+from validator.checklist.validation import check_items
+from validator.checklist.values import (
     CUE_KEYS,
     ITEM_KEYS,
     RULE_KEYS,

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 import pluggy
 
-from validator import __version__, hookspecs
+from validator import __version__
+from validator.plugin import hookspecs
 
 ENTRY_POINT_GROUP = "report_validator"
 DISABLE_ENV = "REPORT_VALIDATOR_DISABLE_PLUGINS"
@@ -25,7 +26,7 @@ DISABLE_ENV = "REPORT_VALIDATOR_DISABLE_PLUGINS"
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin_readers", "validator.readers"),
     ("builtin_checks", "validator.checks"),
-    ("builtin_checklists", "validator.checklists"),
+    ("builtin_checklists", "validator.plugin.builtin_checklists"),
     ("builtin_formatters", "validator.formatters"),
 )
 

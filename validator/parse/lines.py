@@ -1,25 +1,22 @@
-"""Parse report text with the Lark grammar: the only module that imports lark.
+"""Classify each line of report text with the Lark grammar: the only module that imports lark.
 
 ``grammar/report.lark`` says what each line is (a heading marker and its text,
 an enumeration item, the 目录 header, a salutation, a title-like line or body
-text); this module runs it, turns Lark's tree into plain ``ClassifiedLine``
-records, and hands them to ``structure`` to build the reports. The parser is
+text); this module runs it and turns Lark's output into plain ``ClassifiedLine``
+records. ``validator.parse.structure`` then builds the reports from them. The parser is
 built once per process and cached on disk between processes, because the
 validator runs on every commit and start-up time is the user's time.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from validator.model import ParsedFile
 from validator.resources import data_file
 
 if TYPE_CHECKING:
@@ -58,26 +55,6 @@ class ClassifiedLine:
     marker: str = ""
     marker_type: str = ""
     markdown_level: int = 0
-
-
-def parse_text(
-    text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
-) -> ParsedFile:
-    """Parse decoded report text into its paragraphs and reports.
-
-    ``text`` must use ``\\n`` line endings (the readers see to it). Any text is
-    accepted: the grammar has a body-text fallback for every line. ``levels``
-    are heading levels that a Word paragraph style declares, per line: an
-    unnumbered paragraph styled 标题 1 is a heading, as a ``#`` line is.
-    """
-    from validator.structure import build_file
-
-    lines = classify_lines(text)
-    for index, level in enumerate(levels[: len(lines)]):
-        line = lines[index]
-        if level and not line.markdown_level and line.kind in ("body", "title_like"):
-            lines[index] = dataclasses.replace(line, markdown_level=level)
-    return build_file(lines, text=text, path=path, source_format=source_format)
 
 
 def classify_lines(text: str) -> list[ClassifiedLine]:

@@ -2,7 +2,7 @@
 
 Word files cannot carry suppression comments, and an old report may hold
 defects nobody will fix; ``report-validator baseline`` records the current
-findings by their content-anchored fingerprints (``validator.fingerprints``),
+findings by their content-anchored fingerprints (``validator.engine.fingerprints``),
 and ``check --baseline FILE`` leaves out exactly those. Lines may move (a
 paragraph added above) without a recorded finding coming back; a new defect
 is reported even in the middle of an old file.
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from validator import __version__
-from validator.engine import drop_failures
+from validator.engine.evaluate import drop_failures
 from validator.errors import ConfigError
 from validator.model import FileResult, ReportResult
 
