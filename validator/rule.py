@@ -1,4 +1,11 @@
-"""What a rule is: metadata at the top, one check function, documentation in the docstring.
+"""What a rule is: its metadata declared once on its check function, documentation in the docstring.
+
+A rule module holds its user documentation (the module docstring, with 合格/不合格 examples) and
+one check function declared with ``@rule(...)``::
+
+    @rule(code="PUN-002", name="doubled-punctuation", severity="error",
+          summary=Text("标点重复", "Doubled punctuation"), source="GB/T 15834-2011")
+    def check(context: RuleContext) -> Iterator[Violation]: ...
 
 Built-in rules (``validator/checks/``) and plugins' rules are the same kind of
 object, handed to the engine through the ``report_validator_rules`` hook.
@@ -6,6 +13,7 @@ object, handed to the engine through the ``report_validator_rules`` hook.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -63,3 +71,37 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     doc: str = ""
     origin: str = "built-in"
+
+
+CheckFunction = Callable[[RuleContext], Iterable[Violation]]
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: Text,
+    source: str,
+    options: Mapping[str, Any] | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule on its check function; the check's module docstring is its documentation.
+
+    ``options`` are the defaults of the rule's options: their names are the only ones a
+    configuration may set, and their types are the types a configured value must have.
+    """
+
+    def declare(check: CheckFunction) -> Rule:
+        module = sys.modules.get(check.__module__)
+        return Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            summary=summary,
+            source=source,
+            check=check,
+            options=MappingProxyType(dict(options or {})),
+            doc=(module.__doc__ if module else None) or "",
+        )
+
+    return declare

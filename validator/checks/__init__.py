@@ -1,7 +1,9 @@
 """The built-in rules bundle, registered through the same hook as any plugin's rules.
 
-Each rule lives in its own module here, with its metadata at the top and its
-user documentation (合格/不合格 examples) in the module docstring.
+Each rule lives in its own module here: its user documentation (合格/不合格 examples) in the
+module docstring and its check declared with ``validator.rule.rule``. Rules that are only data
+(the fixed formulations) are declared in ``rules/data/formulation_rules.yaml`` and run by
+``formulations``, one generic module. Modules whose name starts with ``_`` are helpers.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ def rule_modules() -> list[str]:
     return sorted(name for _, name, _ in pkgutil.iter_modules(__path__) if not name.startswith("_"))
 
 
+def module_rules(name: str) -> list[Rule]:
+    """The rules a module declares: its ``@rule`` check, or the ``RULES`` it builds from data."""
+    module = importlib.import_module(f"{__name__}.{name}")
+    declared = getattr(module, "RULES", None)
+    if declared is not None:
+        return list(declared)
+    return [value for value in vars(module).values() if isinstance(value, Rule)]
+
+
 @hookimpl
 def report_validator_rules() -> list[Rule]:
-    return [importlib.import_module(f"{__name__}.{name}").RULE for name in rule_modules()]
+    return [rule for name in rule_modules() for rule in module_rules(name)]

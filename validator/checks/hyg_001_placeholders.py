@@ -30,19 +30,13 @@ import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from validator.model import Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides, provides_needles
 from ._punctuation import Joined, after, before, data, is_ascii_alnum, is_han, joined, strings
 from ._text import lazy, span_in
-
-CODE = "HYG-001"
-NAME = "placeholders"
-SEVERITY: Severity = "error"
-SOURCE = "编辑惯例（占位符未填充）；research/domain.md §4.3 B"
-OPTIONS: dict[str, object] = {}
 
 # Markdown emphasis: *…* or **…** hugging non-space text on one line.
 _emphasis = lazy(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
@@ -112,6 +106,13 @@ def placeholders() -> tuple[Placeholder, ...]:
     return tuple(entries)
 
 
+@rule(
+    code="HYG-001",
+    name="placeholders",
+    severity="error",
+    summary=Text("未填充的占位符", "Unfilled placeholder"),
+    source="编辑惯例（占位符未填充）；research/domain.md §4.3 B",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     for start, end, entry in _found(whole, context.document.source_format == "markdown"):
@@ -183,15 +184,3 @@ def _violation(paragraph: Paragraph, start: int, end: int, entry: Placeholder, r
     zh = f"未填充的占位符“{found}”（{entry.label.zh}），定稿前应填写实际内容"
     en = f"unfilled placeholder '{found}' ({entry.label.en}): fill in the actual value"
     return Violation(span, Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("未填充的占位符", "Unfilled placeholder"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

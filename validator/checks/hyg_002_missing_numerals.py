@@ -25,19 +25,13 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides
 from ._punctuation import after, before, data, joined, strings
 from ._text import span_in
-
-CODE = "HYG-002"
-NAME = "missing-numerals"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 15835-2011《出版物上数字用法》；编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 
 class Counts(NamedTuple):
@@ -76,6 +70,13 @@ def counts() -> Counts:
     )
 
 
+@rule(
+    code="HYG-002",
+    name="missing-numerals",
+    severity="warning",
+    summary=Text("量词前缺少数字", "Measure word without its number"),
+    source="GB/T 15835-2011《出版物上数字用法》；编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     table = counts()
     if not occurs(context.document, table.pattern):
@@ -98,15 +99,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
         zh = f"“{phrase}”缺少数字：量词“{measure}”前应写明数量"
         en = f"'{phrase}': the number before the measure word '{measure}' is missing"
         yield Violation(span_in(*place), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("量词前缺少数字", "Measure word without its number"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -23,19 +23,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._punctuation import find_artefacts, joined
 from ._text import span_in
 
-CODE = "HYG-003"
-NAME = "scrape-artefacts"
-SEVERITY: Severity = "error"
-SOURCE = "编辑惯例（网页抓取残留）；research/domain.md §4.2"
-OPTIONS: dict[str, object] = {}
 
-
+@rule(
+    code="HYG-003",
+    name="scrape-artefacts",
+    severity="error",
+    summary=Text("网页抓取残留", "Web-scrape artefacts"),
+    source="编辑惯例（网页抓取残留）；research/domain.md §4.2",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     markdown = context.document.source_format == "markdown"
@@ -52,15 +53,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
             zh += "；乱码处原有的文字已经丢失，须核对原文补全"
         en = f"web-scrape artefact: {artefact.label.en} '{shown}'"
         yield Violation(span_in(paragraph, first, last), Text(zh, en), artefact.severity)
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("网页抓取残留", "Web-scrape artefacts"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -24,19 +24,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern
 
 from ._census import occurs, provides
 from ._punctuation import alternation, data, joined, located, strings
 from ._text import span_in
-
-CODE = "HYG-004"
-NAME = "doubled-characters"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例（多字）；research/domain.md §4.2"
-OPTIONS: dict[str, object] = {}
 
 
 @functools.cache
@@ -56,6 +50,13 @@ def doubled() -> SafePattern:
     return alternation(tuple(char * 2 for char in allowed_contexts()))
 
 
+@rule(
+    code="HYG-004",
+    name="doubled-characters",
+    severity="warning",
+    summary=Text("虚词重复", "Doubled function character"),
+    source="编辑惯例（多字）；research/domain.md §4.2",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     contexts = allowed_contexts()
     if not occurs(context.document, doubled()):
@@ -79,15 +80,3 @@ def _inside(text: str, start: int, allowed: str, char: str) -> bool:
             return True
         offset = allowed.find(char * 2, offset + 1)
     return False
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("虚词重复", "Doubled function character"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -24,19 +24,13 @@ import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from validator.model import Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides
 from ._punctuation import after, alternation, before, data, joined, located
 from ._text import span_in
-
-CODE = "HYG-005"
-NAME = "typos"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》；research/domain.md §4.2"
-OPTIONS: dict[str, object] = {}
 
 
 class Typo(NamedTuple):
@@ -82,6 +76,13 @@ def dictionary() -> Dictionary:
     return Dictionary(literals, pattern, tuple(patterned))
 
 
+@rule(
+    code="HYG-005",
+    name="typos",
+    severity="warning",
+    summary=Text("常见错别字", "Known typo"),
+    source="编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》；research/domain.md §4.2",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     table = dictionary()
     whole = joined(context.document)
@@ -110,15 +111,3 @@ def _violation(paragraph: Paragraph, start: int, typo: Typo) -> Violation:
         zh += f"（{typo.note}）"
     en = f"probable typo: '{typo.wrong}' should be '{typo.right}'"
     return Violation(span_in(paragraph, start, start + len(typo.wrong)), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("常见错别字", "Known typo"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -24,17 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.model import Document, Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Document, Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._punctuation import find_artefacts
 from ._text import prose_paragraphs, span_in
-
-CODE = "HYG-006"
-NAME = "truncated"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例（文稿完整性）；research/domain.md §3.3"
-OPTIONS: dict[str, object] = {}
 
 _TERMINAL = "。！？!?….．"
 _CLOSING = "”’」』）)》】\"' \u3000"
@@ -50,6 +44,13 @@ _ORGAN = re.compile(
 )
 
 
+@rule(
+    code="HYG-006",
+    name="truncated",
+    severity="warning",
+    summary=Text("报告不完整", "Truncated report"),
+    source="编辑惯例（文稿完整性）；research/domain.md §3.3",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     paragraphs = prose_paragraphs(document)  # what a reader reads, the title aside
@@ -113,15 +114,3 @@ def _unfinished(document: Document, paragraph: Paragraph) -> Iterator[Violation]
     zh = f"报告最后一段没有句末标点（“…{tail}”），正文可能被截断"
     en = "the last paragraph has no closing punctuation: the report may be cut off"
     yield Violation(span_in(paragraph, end - 1, end), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("报告不完整", "Truncated report"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

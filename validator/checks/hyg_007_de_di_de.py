@@ -24,19 +24,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides, provides_needles
 from ._punctuation import data, joined, located, strings
 from ._text import span_in
-
-CODE = "HYG-007"
-NAME = "de-di-de"
-SEVERITY: Severity = "info"
-SOURCE = "《现代汉语词典》（第7版）“得”：用在动词后连接表示结果或程度的补语；编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 
 @provides
@@ -65,6 +59,13 @@ def table() -> tuple[SafePattern, dict[str, str]]:
     return compile_safe(pattern), phrases
 
 
+@rule(
+    code="HYG-007",
+    name="de-di-de",
+    severity="info",
+    summary=Text("“的”“得”误用", "的 where 得 is needed"),
+    source="《现代汉语词典》（第7版）“得”：用在动词后连接表示结果或程度的补语；编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     pattern, phrases = table()
     whole = joined(context.document)
@@ -77,15 +78,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
         if found not in phrases:
             zh, en = zh + "：动词后连接补语用“得”", en + ": a complement after a verb takes 得"
         yield Violation(span_in(paragraph, offset, offset + 1), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("“的”“得”误用", "的 where 得 is needed"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

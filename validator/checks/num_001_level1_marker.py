@@ -29,18 +29,19 @@ from validator.checks._numbering import (
     paragraphs_by_index,
     stray_span,
 )
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-001"
-NAME = "level1-marker"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（序次语后的顿号）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 _WRONG_DELIMITERS = ".．，,:："
 
 
+@rule(
+    code="NUM-001",
+    name="level1-marker",
+    severity="error",
+    summary=Text("一级标题序号应为“一、”", "Level-1 headings are numbered 一、"),
+    source="GB/T 9704-2012 §7.3.3；GB/T 15834-2011（序次语后的顿号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     paragraphs = paragraphs_by_index(document)
@@ -99,15 +100,3 @@ def _doubled(heading: Heading, stray: str) -> Text:
         f"一级标题序号“{marker}{stray}”标点重复，应为“{marker}”",
         f"level-1 marker “{marker}{stray}” has doubled punctuation: write “{marker}”",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("一级标题序号应为“一、”", "Level-1 headings are numbered 一、"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -25,16 +25,17 @@ from validator.checks._numbering import (
     paragraphs_by_index,
     stray_span,
 )
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-002"
-NAME = "level2-delimiter"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 15834-2011（带括号的序次语后不加标点）；GB/T 9704-2012 §7.3.3"
-OPTIONS: dict[str, object] = {}
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-002",
+    name="level2-delimiter",
+    severity="error",
+    summary=Text("二级标题序号“（一）”后不加标点", "Nothing after the level-2 marker （一）"),
+    source="GB/T 15834-2011（带括号的序次语后不加标点）；GB/T 9704-2012 §7.3.3",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     paragraphs = paragraphs_by_index(document)
@@ -53,15 +54,3 @@ def _message(written: str, bracketed: str) -> Text:
         f"二级标题序号“{written}”后多了标点，应为“{bracketed}”（括号后不加标点）",
         f"level-2 marker “{written}” has punctuation after the bracket: write “{bracketed}”",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("二级标题序号“（一）”后不加标点", "Nothing after the level-2 marker （一）"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

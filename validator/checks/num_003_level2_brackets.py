@@ -20,16 +20,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.checks._numbering import numbered_by_rank
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-003"
-NAME = "level2-brackets"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 9704-2012 §7.3.3"
-OPTIONS: dict[str, object] = {}
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-003",
+    name="level2-brackets",
+    severity="warning",
+    summary=Text("二级标题序号使用全角括号", "Level-2 markers use fullwidth brackets"),
+    source="GB/T 9704-2012 §7.3.3",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     for heading in numbered_by_rank(context.document).get(2, ()):
         if heading.style.brackets not in ("halfwidth", "mixed"):
@@ -45,15 +46,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
                 f"level-2 marker “{written}” uses {kind_en}: write fullwidth “{canonical}”",
             ),
         )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("二级标题序号使用全角括号", "Level-2 markers use fullwidth brackets"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

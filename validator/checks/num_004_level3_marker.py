@@ -28,19 +28,20 @@ from validator.checks._numbering import (
     paragraphs_by_index,
     stray_span,
 )
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-004"
-NAME = "level3-marker"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（阿拉伯数字序次语后用下脚点）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 _CANONICAL = ".．"
 _TOLERATED = "、）)"
 
 
+@rule(
+    code="NUM-004",
+    name="level3-marker",
+    severity="error",
+    summary=Text("三级标题序号应为“1.”", "Level-3 headings are numbered 1."),
+    source="GB/T 9704-2012 §7.3.3；GB/T 15834-2011（阿拉伯数字序次语后用下脚点）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     paragraphs = paragraphs_by_index(document)
@@ -62,15 +63,3 @@ def _message(heading: Heading, written: str) -> Text:
         f"三级标题序号“{written}”不规范，应为“{canonical}”（阿拉伯数字序号后用下脚点）",
         f"level-3 marker “{written}” should be “{canonical}” (an Arabic ordinal takes a full stop)",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("三级标题序号应为“1.”", "Level-3 headings are numbered 1."),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

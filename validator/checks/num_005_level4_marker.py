@@ -29,16 +29,17 @@ from validator.checks._numbering import (
     paragraphs_by_index,
     stray_span,
 )
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-005"
-NAME = "level4-marker"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（带括号的序次语后不加标点）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-005",
+    name="level4-marker",
+    severity="error",
+    summary=Text("四级标题序号应为“（1）”，后不加标点", "Level-4 markers are （1）, nothing after"),
+    source="GB/T 9704-2012 §7.3.3；GB/T 15834-2011（带括号的序次语后不加标点）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     ranks = numbered_by_rank(document)
@@ -78,15 +79,3 @@ def _variant(written: str, canonical: str) -> Text:
         f"四级标题序号“{written}”不规范，应为“{canonical}”（全角括号、半角数字）",
         f"level-4 marker “{written}” should be “{canonical}” (fullwidth brackets)",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("四级标题序号应为“（1）”，后不加标点", "Level-4 markers are （1）, nothing after"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

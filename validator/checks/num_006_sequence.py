@@ -28,16 +28,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.checks._numbering import Group, format_marker, group_starts, marker_list, runs
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-006"
-NAME = "sequence"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 9704-2012 §7.3.3；编辑惯例（序号检查）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-006",
+    name="sequence",
+    severity="error",
+    summary=Text("同级序号应连续、不重号", "Sibling numbers run on without gaps or repeats"),
+    source="GB/T 9704-2012 §7.3.3；编辑惯例（序号检查）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     markdown = context.document.source_format == "markdown"
     for start in group_starts(context.document):
@@ -86,15 +87,3 @@ def _bad_step(before: Heading, heading: Heading, expected: int, rank: int) -> Te
         f"{zh}：前一个同级序号是“{previous}”（第 {before.span.line} 行），此处应为“{wanted}”",
         f"{en}: the previous sibling is “{previous}” (line {before.span.line}); expected “{wanted}”",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("同级序号应连续、不重号", "Sibling numbers run on without gaps or repeats"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -25,16 +25,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.checks._numbering import is_numbered
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-007"
-NAME = "inversion"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 9704-2012 §7.3.3"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-007",
+    name="inversion",
+    severity="error",
+    summary=Text("标题层级不得倒置", "No level inversion"),
+    source="GB/T 9704-2012 §7.3.3",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     open_headings: list[Heading] = []  # the headings that are open, outermost first
     for heading in context.document.all_headings:
@@ -62,15 +63,3 @@ def _message(heading: Heading, lower: Heading) -> Text:
         f"inverted levels: “{marker}” comes after the lower-level “{below}” (line {lower.span.line}); "
         "levels go 一、 > （一） > 1. > （1）",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("标题层级不得倒置", "No level inversion"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

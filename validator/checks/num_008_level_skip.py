@@ -24,16 +24,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.checks._numbering import CANONICAL, is_numbered, numbered
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-008"
-NAME = "level-skip"
-SEVERITY: Severity = "info"
-SOURCE = "GB/T 9704-2012 §7.3.3（“依次可以用”）；编辑惯例（跃层与避免跳级两说）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-008",
+    name="level-skip",
+    severity="info",
+    summary=Text("标题层级跳级", "A heading level is skipped"),
+    source="GB/T 9704-2012 §7.3.3（“依次可以用”）；编辑惯例（跃层与避免跳级两说）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     skips: dict[tuple[int, int], list[Heading]] = {}
     for parent in numbered(context.document):
@@ -55,15 +56,3 @@ def _message(upper: int, lower: int, count: int) -> Text:
         f"“{below}” directly under “{above}” skips the “{missing}” level "
         f"(under {count} heading(s) in this report)",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("标题层级跳级", "A heading level is skipped"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -37,16 +37,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from validator.checks._numbering import GroupStart, group_starts, parents
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-009"
-NAME = "restart-mixed"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例（同一文稿编号方式一致）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-009",
+    name="restart-mixed",
+    severity="warning",
+    summary=Text("重新编号与接续编号不得混用", "Restart and run-on numbering not mixed"),
+    source="编辑惯例（同一文稿编号方式一致）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     parent_of = parents(context.document)
     established: dict[int, GroupStart] = {}
@@ -89,15 +90,3 @@ def _message(start: GroupStart, established: GroupStart) -> Text:
         zh = f"“{marker}”重新从 1 编起，而第 {line} 行的一组是接着上一组编号的：全文编号方式应统一"
         en = f"“{marker}” restarts at 1, but the group at line {line} runs on: pick one way"
     return Text(zh, en)
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("重新编号与接续编号不得混用", "Restart and run-on numbering not mixed"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -26,18 +26,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.checks._numbering import next_marker, paragraphs_by_index, sibling_groups
-from validator.model import Heading, Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-010"
-NAME = "lone-child"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例（有一必有二）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 _NAME_CHARS = 12
 
 
+@rule(
+    code="NUM-010",
+    name="lone-child",
+    severity="warning",
+    summary=Text("有一必有二：同级序号至少两个", "A numbered list has at least two items"),
+    source="编辑惯例（有一必有二）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     paragraphs = paragraphs_by_index(context.document)
     for group in sibling_groups(context.document):
@@ -72,15 +73,3 @@ def _followed_inline(heading: Heading, paragraph: Paragraph) -> bool:
     """（1）甲。（2）乙。 in one paragraph: the second item is there, inside the paragraph."""
     following = next_marker(heading)
     return bool(following) and following in paragraph.text[len(heading.marker) :]
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("有一必有二：同级序号至少两个", "A numbered list has at least two items"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

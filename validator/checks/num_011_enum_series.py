@@ -29,14 +29,8 @@ from types import MappingProxyType
 
 from validator.checks._numbering import EnumItem, enum_word, heading_item, inline_items, paragraphs_with_items
 from validator.checks._text import prose_indices, prose_paragraphs
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-011"
-NAME = "enum-series"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 15834-2011（序次语）；编辑惯例"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 _FAMILIES = ("是", "其", "第", "首先")
 _NO_CARRY: Mapping[str, tuple[int, EnumItem]] = MappingProxyType({})
@@ -76,6 +70,13 @@ class _Series:
                 yield Violation(item.span, _unopened(item), severity="warning")
 
 
+@rule(
+    code="NUM-011",
+    name="enum-series",
+    severity="error",
+    summary=Text("“一是、二是”序列应连续、不混用", "一是…二是… series run on and do not mix kinds"),
+    source="GB/T 15834-2011（序次语）；编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     candidates = paragraphs_with_items(document)
@@ -195,15 +196,3 @@ def _unopened(item: EnumItem) -> Text:
         f"列项“{item.written}”前面没有“{first}”：序列应从“{first}”开始",
         f"item “{item.written}” has no “{first}” before it: a series starts at “{first}”",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("“一是、二是”序列应连续、不混用", "一是…二是… series run on and do not mix kinds"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

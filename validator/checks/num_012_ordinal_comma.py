@@ -22,14 +22,8 @@ from collections.abc import Iterator
 
 from validator.checks._census import occurs, provides
 from validator.checks._text import lazy, prose, span_in
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-012"
-NAME = "ordinal-comma"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 15834-2011（“第一”“其一”等序次语后用逗号）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 _NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # At the start of a paragraph or a sentence; not 第一、二批 or 第一、第二名 (a list of ordinals).
@@ -46,6 +40,13 @@ def _patterns() -> list[str]:
     return [_ANYWHERE]
 
 
+@rule(
+    code="NUM-012",
+    name="ordinal-comma",
+    severity="warning",
+    summary=Text("“第一”“其一”后用逗号", "第一 and 其一 take a comma"),
+    source="GB/T 15834-2011（“第一”“其一”等序次语后用逗号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     if not occurs(context.document, _ANYWHERE):
         return  # the usual report: no 第一、 anywhere
@@ -61,15 +62,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
                     f"the ordinal “{word}{mark}” takes a comma: “{word}，”",
                 ),
             )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("“第一”“其一”后用逗号", "第一 and 其一 take a comma"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

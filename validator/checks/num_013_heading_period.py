@@ -25,16 +25,17 @@ from collections.abc import Iterator, Mapping
 
 from validator.checks._numbering import paragraphs_by_index, sibling_groups
 from validator.checks._text import span_in
-from validator.model import Heading, Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-013"
-NAME = "heading-period"
-SEVERITY: Severity = "info"
-SOURCE = "编辑惯例（标题末尾不加句号）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-013",
+    name="heading-period",
+    severity="info",
+    summary=Text("同级标题句末标点应一致", "Heading end punctuation consistent per level"),
+    source="编辑惯例（标题末尾不加句号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     paragraphs = paragraphs_by_index(context.document)
     for group in sibling_groups(context.document):
@@ -78,15 +79,3 @@ def _message(heading: Heading, example: Heading, has_period: bool) -> Text:
         f"标题“{marker}”末尾没有句号，而同级标题（如第 {line} 行）有：同级标题写法应一致",
         f"heading “{marker}” has no final 。 but its peers (line {line}) do: keep one style",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("同级标题句末标点应一致", "Heading end punctuation consistent per level"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -23,16 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.checks._numbering import numbered_by_rank
-from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "NUM-014"
-NAME = "decimal-point"
-SEVERITY: Severity = "info"
-SOURCE = "编辑惯例（同一文稿格式统一）"
-OPTIONS: dict[str, object] = {}
+from validator.model import Heading, Text
+from validator.rule import RuleContext, Violation, rule
 
 
+@rule(
+    code="NUM-014",
+    name="decimal-point",
+    severity="info",
+    summary=Text("“1.”与“1．”不得混用", "1. and 1． not mixed"),
+    source="编辑惯例（同一文稿格式统一）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     forms: dict[str, list[Heading]] = {".": [], "．": []}
     for heading in numbered_by_rank(context.document).get(3, ()):
@@ -54,15 +55,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
             f"level-3 markers (“{usual}”); {len(minority)} place(s): use one form",
         ),
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("“1.”与“1．”不得混用", "1. and 1． not mixed"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

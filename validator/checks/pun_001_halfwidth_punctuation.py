@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import register_needles
 from ._punctuation import (
@@ -39,12 +39,6 @@ from ._punctuation import (
 )
 from ._text import lazy, span_in
 
-CODE = "PUN-001"
-NAME = "halfwidth-punctuation"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 §9"
-OPTIONS: dict[str, object] = {}
-
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _HALFWIDTH = (",", ";", ":", "?", "!", "(")
@@ -55,6 +49,13 @@ _parentheses = lazy(r"\(([^()\n]{0,200})\)")
 _ordinal = lazy(r"\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])\s*")
 
 
+@rule(
+    code="PUN-001",
+    name="halfwidth-punctuation",
+    severity="warning",
+    summary=Text("中文中使用半角标点", "Halfwidth punctuation in Chinese text"),
+    source="GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 §9",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     if not joined(context.document).contains_any(_HALFWIDTH):
         return
@@ -114,15 +115,3 @@ def _violation(paragraph: Paragraph, start: int, end: int) -> Violation:
         zh = f"半角括号“({inner})”应为全角“（{inner}）”"
         en = "halfwidth parentheses around Chinese text: use '（）'"
     return Violation(span_in(paragraph, start, end), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("中文中使用半角标点", "Halfwidth punctuation in Chinese text"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

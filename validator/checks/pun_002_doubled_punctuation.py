@@ -21,18 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import occurs, provides
 from ._punctuation import in_ranges, joined, located, marker_ranges
 from ._text import lazy, span_in
-
-CODE = "PUN-002"
-NAME = "doubled-punctuation"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 15834-2011《标点符号用法》；编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 # Pause and stop marks (点号); a run of two or more is doubled punctuation.
 _run = lazy(r"[，。、；：,;]{2,}")
@@ -44,6 +38,13 @@ def _patterns() -> list[str]:
     return [_PAIR]
 
 
+@rule(
+    code="PUN-002",
+    name="doubled-punctuation",
+    severity="error",
+    summary=Text("标点重复", "Doubled punctuation"),
+    source="GB/T 15834-2011《标点符号用法》；编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     if not occurs(context.document, _PAIR):
         return  # the usual report: no two marks in a row
@@ -59,15 +60,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
         else:
             zh = f"标点连用“{run}”，应只保留其中一个"
             yield Violation(span, Text(zh, f"marks '{run}' in a row: keep one"), "warning")
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("标点重复", "Doubled punctuation"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -25,18 +25,12 @@ import functools
 import re
 from collections.abc import Iterator
 
-from validator.model import Document, Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Document, Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import has, register_needles
 from ._punctuation import before, book_titles, in_ranges, is_ascii_alnum, joined
 from ._text import lazy, span_in
-
-CODE = "PUN-003"
-NAME = "paired-marks"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 15834-2011《标点符号用法》（引号、括号、书名号）"
-OPTIONS: dict[str, object] = {}
 
 QUOTES = (("“", "”"), ("‘", "’"))
 # Opening mark → its family; a family closes with any of its closers ((） and （) mix widths).
@@ -54,6 +48,13 @@ _BRACKET_PAIRS = ("《》", "〈〉", "（）", "()", "【】", "〔〕")
 register_needles(*"“”‘’", *"".join(_BRACKET_PAIRS))
 
 
+@rule(
+    code="PUN-003",
+    name="paired-marks",
+    severity="error",
+    summary=Text("成对标点不配对或方向颠倒", "Unbalanced or reversed paired marks"),
+    source="GB/T 15834-2011《标点符号用法》（引号、括号、书名号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     if _all_paired(context.document, whole.text):
@@ -249,15 +250,3 @@ def _ordinal(text: str, index: int) -> bool:
     if start == index:
         return False
     return start == 0 or text[start - 1] in " \u3000：:；;，,。"
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("成对标点不配对或方向颠倒", "Unbalanced or reversed paired marks"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -20,24 +20,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import register_needles
 from ._punctuation import joined, located
 from ._text import lazy, span_in
-
-CODE = "PUN-004"
-NAME = "enumeration-comma-between-quotes"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 15834-2011《标点符号用法》（顿号：标有引号或书名号的并列成分之间通常不用顿号）"
-OPTIONS: dict[str, object] = {}
 
 _comma = lazy(r"(?<=[”》])、(?=[“《])")
 _PAIRS = ("”、“", "》、《")
 register_needles(*_PAIRS)
 
 
+@rule(
+    code="PUN-004",
+    name="enumeration-comma-between-quotes",
+    severity="warning",
+    summary=Text("并列的引号或书名号之间加了顿号", "Enumeration comma between quoted items"),
+    source="GB/T 15834-2011《标点符号用法》（顿号：标有引号或书名号的并列成分之间通常不用顿号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     if not whole.contains_any(_PAIRS):
@@ -46,15 +47,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
         pair = paragraph.text[index - 1] + "、" + paragraph.text[index + 1]
         zh = f"并列的引号或书名号之间通常不用顿号，应删去“、”（{pair} → {pair[0]}{pair[2]}）"
         yield Violation(span_in(paragraph, index, index + 1), Text(zh, "no 、 between quoted items"))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("并列的引号或书名号之间加了顿号", "Enumeration comma between quoted items"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -21,22 +21,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import register_needles
 from ._punctuation import is_stray_question_mark, joined
 from ._text import span_in
 
-CODE = "PUN-005"
-NAME = "stray-question-mark"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 15834-2011《标点符号用法》（问号、间隔号）；编辑惯例"
-OPTIONS: dict[str, object] = {}
-
 register_needles("？", "?")
 
 
+@rule(
+    code="PUN-005",
+    name="stray-question-mark",
+    severity="warning",
+    summary=Text("非问句中的问号", "Question mark outside a question"),
+    source="GB/T 15834-2011《标点符号用法》（问号、间隔号）；编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     if not whole.contains_any(("？", "?")):
@@ -51,15 +52,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
                 zh = f"非问句中出现问号：“{context_text}”，疑为丢失的间隔号“·”或多余字符"
                 en = "question mark outside a question: probably a lost middle dot (·)"
                 yield Violation(span_in(paragraph, index, index + 1), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("非问句中的问号", "Question mark outside a question"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -20,23 +20,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import has, register_needles
 from ._punctuation import book_titles, is_han, joined
 from ._text import lazy, span_in
 
-CODE = "PUN-006"
-NAME = "parentheses-in-titles"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 9704-2012《党政机关公文格式》；GB/T 15834-2011《标点符号用法》（括号）"
-OPTIONS: dict[str, object] = {}
-
 _halfwidth = lazy(r"\([^()]*\)|[()]")
 register_needles("《", "(", ")")
 
 
+@rule(
+    code="PUN-006",
+    name="parentheses-in-titles",
+    severity="warning",
+    summary=Text("书名号内使用半角括号", "Halfwidth parentheses inside a title"),
+    source="GB/T 9704-2012《党政机关公文格式》；GB/T 15834-2011《标点符号用法》（括号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)
     if not has(context.document, "《") or not whole.contains_any(("(", ")")):
@@ -57,15 +58,3 @@ def _parentheses(paragraph: Paragraph, offset: int, title: str) -> Iterator[Viol
         start, end = offset + match.start(), offset + match.end()
         zh = f"书名号内应使用全角括号：{shown} → {fixed}"
         yield Violation(span_in(paragraph, start, end), Text(zh, "use fullwidth parentheses inside 《》"))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("书名号内使用半角括号", "Halfwidth parentheses inside a title"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -27,14 +27,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from validator.model import Document, Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "SEC-008"
-NAME = "vague-problems"
-SEVERITY: Severity = "warning"
-SOURCE = "《党委（党组）落实全面从严治党主体责任规定》第三章；编辑惯例"
-OPTIONS = {"min_chars": 100, "min_items": 2}
+from validator.model import Document, Paragraph, Text
+from validator.rule import RuleContext, Violation, rule
 
 _NEXT_STEPS_BRIDGE = re.compile(r"针对(以上|上述|这些)问题|下一步|下步")
 _CLAUSE = re.compile(r"[，,；;。：:]")
@@ -44,6 +38,14 @@ _PROBLEM_WORDS = re.compile(
 _SPECIFIC = re.compile(r"\d|有的|个别|部分|少数|如，|比如|例如|主要表现|具体表现|体现在")
 
 
+@rule(
+    code="SEC-008",
+    name="vague-problems",
+    severity="warning",
+    summary=Text("问题查摆过于笼统", "Problems too vague to act on"),
+    source="《党委（党组）落实全面从严治党主体责任规定》第三章；编辑惯例",
+    options={"min_chars": 100, "min_items": 2},
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     paragraphs = context.evidence.get("problems", ())
     if not paragraphs:
@@ -82,15 +84,3 @@ def _problems_text(document: Document, start: Paragraph) -> str:
             break
         body.append(paragraph.text)
     return "".join(body)
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("问题查摆过于笼统", "Problems too vague to act on"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -38,18 +38,12 @@ from typing import Any, NamedTuple
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
-from validator.model import Document, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Document, Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import has, has_any, provides_needles
 from ._text import lazy, span_in
 from ._timeline import Joined, whole
-
-CODE = "SEC-013"
-NAME = "self-reference"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例；research/domain.md §4.2（复制其他单位材料的残留）"
-OPTIONS: dict[str, object] = {}
 
 _DATA = "self_reference"
 # The issuer part of a title: what comes before the year, 关于, or the subject of the report.
@@ -68,6 +62,13 @@ class _Words(NamedTuple):
     licences: Mapping[str, tuple[str, tuple[str, ...]]]  # pronoun → (unit, licensed_by)
 
 
+@rule(
+    code="SEC-013",
+    name="self-reference",
+    severity="warning",
+    summary=Text("自称与报告单位不一致", "Self-reference does not match the issuer"),
+    source="编辑惯例；research/domain.md §4.2（复制其他单位材料的残留）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     words = _words()
     document = context.document
@@ -222,15 +223,3 @@ def _alternation(words: Sequence[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("自称与报告单位不一致", "Self-reference does not match the issuer"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -25,19 +25,13 @@ from typing import NamedTuple
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafeMatch, SafePattern, compile_safe
 
 from ._census import occurs, provides
 from ._text import span_in
 from ._timeline import whole
-
-CODE = "SEC-014"
-NAME = "colloquialisms"
-SEVERITY: Severity = "info"
-SOURCE = "编辑惯例（公文用语庄重规范）"
-OPTIONS: dict[str, object] = {}
 
 _DATA = "colloquialisms"
 
@@ -48,6 +42,13 @@ class _Entry(NamedTuple):
     suggest: str
 
 
+@rule(
+    code="SEC-014",
+    name="colloquialisms",
+    severity="info",
+    summary=Text("正式报告中使用口语词", "Colloquial words in a formal report"),
+    source="编辑惯例（公文用语庄重规范）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     entries, combined = _entries()
     found = [entry for entry in entries if occurs(context.document, entry.pattern)]
@@ -100,15 +101,3 @@ def _entries() -> tuple[tuple[_Entry, ...], SafePattern | None]:
         entries.append(_Entry(str(item["word"]), pattern, str(item.get("suggest", ""))))
     combined = compile_safe("|".join(f"(?:{e.pattern.pattern})" for e in entries)) if entries else None
     return tuple(entries), combined
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("正式报告中使用口语词", "Colloquial words in a formal report"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

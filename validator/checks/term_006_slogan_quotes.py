@@ -20,20 +20,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import has
 from ._formulations import enclosed, occurrences, quoted, slogans
 from ._text import reading_paragraphs, reading_text, span_in
 
-CODE = "TERM-006"
-NAME = "slogan-quotes"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例（政工文稿编校规范：固定提法加引号）"
-OPTIONS: dict[str, object] = {}
 
-
+@rule(
+    code="TERM-006",
+    name="slogan-quotes",
+    severity="warning",
+    summary=Text("固定提法未加引号", "Fixed slogan without quotation marks"),
+    source="编辑惯例（政工文稿编校规范：固定提法加引号）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     terms = [slogan.term for slogan in slogans() if slogan.quote]
@@ -58,15 +59,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
             zh = f"固定提法“{term}”应加引号"
             en = f"the slogan {term} is written in quotation marks: “{term}”"
             yield Violation(span_in(paragraph, start, end), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("固定提法未加引号", "Fixed slogan without quotation marks"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

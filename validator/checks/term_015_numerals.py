@@ -28,17 +28,11 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import RuleContext, Violation, rule
 
 from ._census import literal, occurs, provides
 from ._formulations import chinese_number, occurrences, pack, wording
 from ._text import reading_paragraphs, reading_text, span_in
-
-CODE = "TERM-015"
-NAME = "numerals-in-fixed-terms"
-SEVERITY: Severity = "error"
-SOURCE = "GB/T 15835-2011《出版物上数字用法》"
-OPTIONS: dict[str, object] = {}
 
 _DIGITS = "0123456789０１２３４５６７８９"
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -117,6 +111,13 @@ def _patterns() -> list[str]:
     return [forms.numerals_census, forms.inner_census, _YEAR]
 
 
+@rule(
+    code="TERM-015",
+    name="numerals-in-fixed-terms",
+    severity="error",
+    summary=Text("固定提法中的数字未用汉字", "Arabic numerals in a fixed term"),
+    source="GB/T 15835-2011《出版物上数字用法》",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     forms, document = _forms(), context.document  # the census tells whether to look closer
     numerals = occurs(document, forms.numerals_census) or bool(
@@ -187,15 +188,3 @@ def _fixed_term(text: str, match: re.Match[str]) -> bool:
 
 def _chinese(digits: re.Match[str]) -> str:
     return chinese_number(int(digits.group()))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("固定提法中的数字未用汉字", "Arabic numerals in a fixed term"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

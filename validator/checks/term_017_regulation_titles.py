@@ -25,16 +25,10 @@ from collections.abc import Iterator, Mapping
 
 from validator.datapack import load_data
 from validator.errors import ConfigError
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import lazy, span_in, text_paragraphs
-
-CODE = "TERM-017"
-NAME = "regulation-titles"
-SEVERITY: Severity = "warning"
-SOURCE = "党内法规正式名称（中央党内法规汇编）；编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 _DATA = "regulations"
 _book_title = lazy(r"《([^《》]{2,80})》")
@@ -61,6 +55,13 @@ def regulation_titles() -> Mapping[str, str]:
     return titles
 
 
+@rule(
+    code="TERM-017",
+    name="regulation-titles",
+    severity="warning",
+    summary=Text("党内法规名称不规范", "Regulation not cited by its title as issued"),
+    source="党内法规正式名称（中央党内法规汇编）；编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     titles = regulation_titles()
     for paragraph in text_paragraphs(context.document):
@@ -74,15 +75,3 @@ def check(context: RuleContext) -> Iterator[Violation]:
             zh = f"《{match.group(1)}》不是法规的规范名称，应为《{canonical}》"
             en = f"《{match.group(1)}》 is not the regulation's title as issued: 《{canonical}》"
             yield Violation(span_in(paragraph, match.start(), match.end()), Text(zh, en))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("党内法规名称不规范", "Regulation not cited by its title as issued"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -24,22 +24,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.model import Document, Paragraph, Severity, Text
+from validator.model import Document, Paragraph, Text
 from validator.parse.reportyear import YEAR_TEXT, title_years, year_of
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import span_in
-
-CODE = "TIME-001"
-NAME = "title-lead-year"
-SEVERITY: Severity = "error"
-SOURCE = "编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 _LEAD_YEAR = re.compile(rf"^{YEAR_TEXT}\s*年")
 _LEAD_FOLLOWER = re.compile(r"(?:度|以来)?[，,]")
 
 
+@rule(
+    code="TIME-001",
+    name="title-lead-year",
+    severity="error",
+    summary=Text("标题年份与导语年份不一致", "Title year differs from the lead's year"),
+    source="编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
     title = title_years(document)
@@ -70,15 +71,3 @@ def _opening(document: Document) -> tuple[Paragraph, int, int] | None:
         if match and _LEAD_FOLLOWER.match(paragraph.text, match.end()):
             return paragraph, year_of(match.group(1)), match.end()
     return None
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("标题年份与导语年份不一致", "Title year differs from the lead's year"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from validator.model import Severity, Text
 from validator.parse.reportyear import years_in
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import lazy, span_in
 from ._timeline import (
@@ -45,12 +45,6 @@ from ._timeline import (
     year_is_stated,
 )
 
-CODE = "TIME-002"
-NAME = "outdated-guide"
-SEVERITY: Severity = "error"
-SOURCE = "编辑惯例；党的二十大（2022年10月）及历次全会"
-OPTIONS: dict[str, object] = {}
-
 # Cited as the current guide: a verb of carrying out before it, 精神 after it, in one clause.
 _guide_verb = lazy(r"贯彻|落实|学习|领会|领悟|践行|遵循|宣传|宣讲|对标|对照|按照|为指导|以")
 _spirit = lazy(r"精神")
@@ -59,6 +53,13 @@ _SPIRIT_REACH = 40
 _history = lazy(r"以来|期间|当时|召开|通过的|作出的|提出的|回顾|前夕|闭幕|代表|报告提出|报告指出")
 
 
+@rule(
+    code="TIME-002",
+    name="outdated-guide",
+    severity="error",
+    summary=Text("以过时的会议精神为当前遵循", "Outdated congress or plenum cited as the current guide"),
+    source="编辑惯例；党的二十大（2022年10月）及历次全会",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year
     if year is None:
@@ -108,15 +109,3 @@ def _message(event: Event, found: str, year: int) -> Text:
         f"a {year} report cites {found} as the current guide (right only up to {event.current_until}); "
         f"cite {instead} instead",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("以过时的会议精神为当前遵循", "Outdated congress or plenum cited as the current guide"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

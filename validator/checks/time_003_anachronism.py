@@ -27,18 +27,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import span_in
 from ._timeline import Event, cap, deadline, find_events, timeline, year_is_stated
 
-CODE = "TIME-003"
-NAME = "anachronism"
-SEVERITY: Severity = "error"
-SOURCE = "《党委（党组）落实全面从严治党主体责任规定》第三章（次年1月31日前报告）；research/domain.md §1.4"
-OPTIONS: dict[str, object] = {}
 
-
+@rule(
+    code="TIME-003",
+    name="anachronism",
+    severity="error",
+    summary=Text(
+        "提及报告年度之后才出现的会议或提法", "Mentions a meeting or term from after the report year"
+    ),
+    source="《党委（党组）落实全面从严治党主体责任规定》第三章（次年1月31日前报告）；research/domain.md §1.4",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year
     if year is None:
@@ -61,17 +64,3 @@ def _message(event: Event, found: str, year: int) -> Text:
         f"a {year} report mentions {found}, which dates from {event.when}, after the "
         f"report was due (31 January {year + 1}): check the year or text pasted from another report",
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text(
-        "提及报告年度之后才出现的会议或提法", "Mentions a meeting or term from after the report year"
-    ),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

@@ -24,21 +24,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.model import Document, Severity, Span, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Document, Span, Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import lazy, span_in
 from ._timeline import mentioned, timeline
 
-CODE = "TIME-004"
-NAME = "expected-references"
-SEVERITY: Severity = "info"
-SOURCE = "research/domain.md §1.4（年度会议与学习教育时间表）"
-OPTIONS: dict[str, object] = {}
-
 _year = lazy(r"(20[0-9]{2})\s*年")
 
 
+@rule(
+    code="TIME-004",
+    name="expected-references",
+    severity="info",
+    summary=Text("未提及本年度的重要会议或学习教育", "The year's key meetings or campaigns not mentioned"),
+    source="research/domain.md §1.4（年度会议与学习教育时间表）",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year
     if year is None:
@@ -69,15 +70,3 @@ def _where(document: Document, year: int) -> Span:
                 return span_in(paragraph, match.start(), match.end())
     first = document.paragraphs[0] if document.paragraphs else None
     return span_in(first, 0, 1) if first else Span.on_line(1, 1, 2)
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("未提及本年度的重要会议或学习教育", "The year's key meetings or campaigns not mentioned"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

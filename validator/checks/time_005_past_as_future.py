@@ -23,17 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import span_in
 from ._timeline import CLAUSE_STOPS, next_steps
-
-CODE = "TIME-005"
-NAME = "past-as-future"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 # A year used as a time adverbial: 2023年，将… / 力争2023年底前… / 在2023年要…
 _YEAR = re.compile(r"(20[0-9]{2})\s*年(?:度)?(?:底|末|内|上半年|下半年)?前?")
@@ -45,6 +39,15 @@ _FUTURE_LEAD_IN = re.compile(r"力争|争取|确保|计划|预计|拟")
 _FUTURE_AFTER = re.compile(r"[^。；！？]{0,12}?(?:将|要|计划|拟|力争|争取|确保|着力|继续)")
 
 
+@rule(
+    code="TIME-005",
+    name="past-as-future",
+    severity="warning",
+    summary=Text(
+        "下一步打算把本年度或更早的年份当作将来", "Next steps scheduled in the report year or earlier"
+    ),
+    source="编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year
     if year is None:
@@ -74,17 +77,3 @@ def _future(text: str, start: int, end: int, offset: int) -> bool:
     if _LEAD_IN.fullmatch(text, left, start) is None:
         return False
     return bool(_FUTURE_LEAD_IN.search(text, left, start) or _FUTURE_AFTER.match(text, end))
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text(
-        "下一步打算把本年度或更早的年份当作将来", "Next steps scheduled in the report year or earlier"
-    ),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

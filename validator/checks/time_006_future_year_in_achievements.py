@@ -24,17 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Text
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import lazy, span_in
 from ._timeline import achievements, book_titles, inside, join
-
-CODE = "TIME-006"
-NAME = "future-year-in-achievements"
-SEVERITY: Severity = "info"
-SOURCE = "编辑惯例"
-OPTIONS: dict[str, object] = {}
 
 _YEAR = re.compile(r"20[0-9]{2}(?=\s*年)")  # no lookbehind: it would slow the scan tenfold
 _range_before = lazy(r"20[0-9]{2}\s*年?\s*[-—–－~～至到]+\s*$")
@@ -46,6 +40,13 @@ _award_before = lazy(r"(?:获批|获评|获得|荣获|获|入选|评为|评选�
 _year_of_award = lazy(r"\s*年度")
 
 
+@rule(
+    code="TIME-006",
+    name="future-year-in-achievements",
+    severity="info",
+    summary=Text("工作成效中出现报告年度之后的年份", "Achievements mention a year after the report year"),
+    source="编辑惯例",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year
     if year is None:
@@ -80,15 +81,3 @@ def _plan_or_range(text: str, start: int, end: int) -> bool:
         or _target_after().match(text, end)
         or (_award_before().search(before) is not None and _year_of_award().match(text, end) is not None)
     )
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("工作成效中出现报告年度之后的年份", "Achievements mention a year after the report year"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)

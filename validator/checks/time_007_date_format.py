@@ -25,17 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.model import Severity, Text
+from validator.model import Text
 from validator.parse.reportyear import chinese_year
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import RuleContext, Violation, rule
 
 from ._text import lazy, span_in
-
-CODE = "TIME-007"
-NAME = "date-format"
-SEVERITY: Severity = "warning"
-SOURCE = "GB/T 9704-2012 §7.3.5.4"
-OPTIONS: dict[str, object] = {}
 
 _CN = "〇○零Ｏ一二三四五六七八九十"
 _DIGITS = "0-9０-９"
@@ -52,6 +46,13 @@ _SMALL = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, 
 _SMALL.update({"六": 6, "七": 7, "八": 8, "九": 9})
 
 
+@rule(
+    code="TIME-007",
+    name="date-format",
+    severity="warning",
+    summary=Text("成文日期格式不规范", "Date line not in the standard format"),
+    source="GB/T 9704-2012 §7.3.5.4",
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     for paragraph in context.document.paragraphs:
         text = paragraph.text
@@ -100,15 +101,3 @@ def _number(text: str) -> int:
     if "十" not in text:
         return _SMALL.get(text, 0)
     return (_SMALL.get(tens, 0) if tens else 1) * 10 + (_SMALL.get(units, 0) if units else 0)
-
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("成文日期格式不规范", "Date line not in the standard format"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)
