@@ -32,7 +32,7 @@ def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Reg
     registry = build_registry(load_plugins(disabled=disabled_from_env() | frozenset(disabled)))
     for failure in registry.failures:
         print(f"report-validator: {failure}", file=sys.stderr)
-    if registry.failures and args.strict_plugins:
+    if registry.failures and getattr(args, "strict_plugins", False):
         raise ConfigError("插件加载失败（--strict-plugins）", key="strict-plugins")
     return registry
 
@@ -74,12 +74,11 @@ def with_flags(effective: EffectiveConfig, args: argparse.Namespace) -> Effectiv
 
 def run_outline(args: argparse.Namespace) -> int:
     """The heading tree of one file, as text or JSON."""
+    from validator.api import Validator
     from validator.cli.outline import outline_json, outline_text
-    from validator.parse import parse_text
-    from validator.readers import read_path
 
-    source = read_path(args.file)
-    parsed = parse_text(source.text, source.path, source.format, source.levels)
+    validator = Validator(open_registry(args))  # plugins' readers read here too
+    parsed = validator.parse(validator.read(args.file))
     _write(outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang), None)
     return EXIT_OK
 

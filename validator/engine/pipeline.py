@@ -1,4 +1,9 @@
-"""The Python API: check a text or a path, get the reports with their results.
+"""The pipeline: read → parse → choose the checklist → evaluate → suppress → fingerprint.
+
+``Validator.check_source`` is the whole flow for one file on one screen; ``check_path``
+reads first, ``check_text`` and ``check_bytes`` start from memory. ``check``, ``outline``,
+``baseline``, the Python API (``validator.api``) and the pytest fixture all come through
+here, so a plugin's reader works everywhere.
 
     >>> from validator.api import Validator
     >>> validator = Validator()                       # built-ins and installed plugins
@@ -22,9 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.engine.evaluate import check_document
+from validator.engine.fingerprints import with_fingerprints
 from validator.engine.genre import detect_checklist
+from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
-from validator.model import Checklist, Document, FileResult, ReportResult, RunSettings
+from validator.model import Checklist, FileResult, ParsedFile, ReportResult, RunSettings
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
@@ -66,41 +73,45 @@ class Validator:
         if checklist:
             self.checklist_named(checklist)  # a wrong name fails now, not at the first file
 
+    def check_source(self, source: SourceText) -> FileResult:
+        """The pipeline for one decoded file: parse, choose each report's checklist, evaluate, suppress."""
+        settings = self.settings_for(source.path)
+        forced = self.checklist_named(settings.checklist) if settings.checklist else None
+        reports = []
+        for document in self.parse(source).documents:
+            checklist = forced or detect_checklist(document, list(self.registry.checklists.values()))
+            reports.append(check_document(document, checklist, self.registry.rules, settings.run))
+        reports = apply_suppressions(reports, source.text, settings.run.lang)
+        return FileResult(path=source.path, reports=tuple(with_fingerprints(reports, source.text)))
+
+    def check_path(self, path: str | os.PathLike[str]) -> FileResult:
+        """Read and check one file; an unreadable file gives a result with ``error`` set."""
+        try:
+            source = self.read(path)
+        except InputError as error:
+            return FileResult(path=os.fspath(path), error=error.reason)
+        return self.check_source(source)
+
+    def read(self, path: str | os.PathLike[str]) -> SourceText:
+        """Decode one file with the reader its suffix names, plugins' readers included."""
+        from validator.readers import read_path
+
+        return read_path(path, self.registry.readers)
+
+    def parse(self, source: SourceText) -> ParsedFile:
+        """The reports of a decoded file, with their paragraphs and heading trees."""
+        from validator.parse import parse_text
+
+        return parse_text(source.text, source.path, source.format, source.levels)
+
     def check_text(
         self, text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
     ) -> list[ReportResult]:
         """Check decoded report text (``\\n`` line endings); one result per report in it."""
-        from validator.engine.fingerprints import with_fingerprints
-        from validator.engine.suppressions import apply_suppressions
-        from validator.parse import parse_text
+        from validator.readers import SourceText
 
-        file_settings = self.settings_for(path)
-        forced = self.checklist_named(file_settings.checklist) if file_settings.checklist else None
-        parsed = parse_text(text, path, source_format, levels)
-        reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
-        return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
-
-    def _check_document(
-        self, document: Document, forced: Checklist | None, settings: RunSettings
-    ) -> ReportResult:
-        checklist = forced or detect_checklist(document, list(self.registry.checklists.values()))
-        return check_document(document, checklist, self.registry.rules, settings)
-
-    def checklist_named(self, name_or_file: str) -> Checklist:
-        """A checklist by id or YAML path, resolved once (``ConfigError`` when unknown)."""
-        if name_or_file not in self.checklists_used:
-            self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
-        return self.checklists_used[name_or_file]
-
-    def check_path(self, path: str | os.PathLike[str]) -> FileResult:
-        """Read and check one file; an unreadable file gives a result with ``error`` set."""
-        from validator.readers import read_path
-
-        try:
-            source = read_path(path, self.registry.readers)
-        except InputError as error:
-            return FileResult(path=os.fspath(path), error=error.reason)
-        return self.check_source(source)
+        source = SourceText(path=path, text=text, format=source_format, encoding="", levels=tuple(levels))
+        return list(self.check_source(source).reports)
 
     def check_bytes(self, data: bytes, path: str) -> FileResult:
         """Check content already in memory (``--stdin``), named ``path``, whose suffix picks the reader."""
@@ -112,13 +123,15 @@ class Validator:
             return FileResult(path=path, error=error.reason)
         return self.check_source(source)
 
-    def check_source(self, source: SourceText) -> FileResult:
-        reports = self.check_text(source.text, source.path, source.format, source.levels)
-        return FileResult(path=source.path, reports=tuple(reports))
-
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
         """Check files and every supported file below directories, in a stable order."""
         return [self.check_path(path) for path in expand_paths(paths, frozenset(self.registry.readers))]
+
+    def checklist_named(self, name_or_file: str) -> Checklist:
+        """A checklist by id or YAML path, resolved once (``ConfigError`` when unknown)."""
+        if name_or_file not in self.checklists_used:
+            self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
+        return self.checklists_used[name_or_file]
 
 
 def resolve_checklist(registry: Registry, name_or_file: str) -> Checklist:
