@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from validator.engine.evaluate import drop_failures
 from validator.model import ReportResult, Result, Span
+from validator.parse.lines import comment_line
 
 UNUSED = "RV-001"
 MALFORMED = "RV-002"
@@ -57,7 +58,7 @@ def find_suppressions(text: str) -> list[Suppression]:
     lines = text.split("\n")
     found = []
     for number, line in enumerate(lines, start=1):
-        match = _DIRECTIVE.match(line)
+        match = _DIRECTIVE.match(line) if comment_line().fullmatch(line) else None
         if match:
             ids = tuple(i for i in match["ids"].split(",") if i)
             found.append(Suppression(number, match["action"], ids, match["reason"].strip()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,6 +78,8 @@ def _classify(number: int, parts: list[Token | tuple[str, list[Token]]]) -> Clas
             markdown_level = len(child.value) if child.type == "MD_HASHES" else markdown_level
         else:
             kind, content, column = _LINE_KINDS[child.type], child.value, child.column or column
+    if kind == "comment" and markdown_level:  # "## <!-- x -->": a heading whose text is a comment
+        kind = "body"
     if kind == "blank" and markdown_level:  # a lone "#": text in a .txt, an empty heading in .md
         kind, content, markdown_level = "body", indent.strip(_SPACES), 0
         indent = indent[: len(indent) - len(indent.lstrip(_SPACES))]
@@ -84,6 +87,18 @@ def _classify(number: int, parts: list[Token | tuple[str, list[Token]]]) -> Clas
     elif kind == "blank":
         column = len(indent) + 1
     return ClassifiedLine(number, kind, indent, column, content, marker, marker_type, markdown_level)
+
+
+@functools.lru_cache(maxsize=1)
+def comment_line() -> re.Pattern[str]:
+    """What a comment line is, as a Python regex made from the grammar's ``COMMENT`` terminal.
+
+    The grammar is the one definition; suppressions (which live in comment lines) and the
+    tests ask this function, so a line can never be a comment to one and text to another.
+    Indentation may come first; a Markdown ``#`` may not (that line is a heading).
+    """
+    terminal = _report_parser().get_terminal("COMMENT")
+    return re.compile(f"[{_SPACES}]*(?:{terminal.pattern.to_regexp()})")
 
 
 @functools.lru_cache(maxsize=1)
