@@ -627,6 +627,8 @@ def test_render_yaml_is_yaml_with_sources(repo: Path) -> None:
         "redacted": True,
         "disable_plugins": [],
         "lang": "zh",
+        "data": [],
+        "vocabulary": {"accept": [], "reject": []},
     }
     lines = text.splitlines()
     assert next(line for line in lines if line.startswith("report_year:")).endswith(
@@ -695,6 +697,8 @@ def test_documented_yaml_examples_load_and_fit_the_schema(
 ) -> None:
     _write(repo / "rules" / "branch.yaml", "id: branch\n")
     _write(repo / "base.yaml", "")
+    _write(repo / "vocab" / "typos.yaml", "typos: []\n")
+    _write(repo / "vocab" / "formulations.yaml", "variants: []\n")
     examples = _doc_examples("yaml")
     assert len(examples) >= 5
     for example in examples:

@@ -131,6 +131,11 @@ class Document:
     def last_line(self) -> int:
         return self.paragraphs[-1].span.line if self.paragraphs else 1
 
+    @functools.cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The file's lines (split on ``\\n`` only), for whatever needs a finding's line of text."""
+        return tuple(self.text.split("\n"))
+
     def iter_headings(self) -> Iterator[Heading]:
         """Every heading and enumeration item, in document order."""
         return iter(self.all_headings)
@@ -295,3 +300,4 @@ class RunSettings:
     report_year: int | None = None  # used when a report's title and lead name no year
     redacted: bool = False  # anonymized corpus: placeholders are expected
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))  # id -> severity
+    accept: tuple[str, ...] = ()  # the project's vocabulary: a finding inside one of these is not one

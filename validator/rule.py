@@ -52,6 +52,7 @@ class RuleContext:
     lang: str = "zh"
     report_year: int | None = None
     redacted: bool = False
+    accept: tuple[str, ...] = ()  # the project's vocabulary: words whose inside is never a finding
 
 
 @dataclass(frozen=True)

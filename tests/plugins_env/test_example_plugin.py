@@ -56,7 +56,8 @@ def test_rules_lists_the_plugins_checklist_and_rule(tmp_path: Path) -> None:
 def test_plugins_lists_the_plugin_with_what_it_adds(tmp_path: Path) -> None:
     completed = run("validator", "plugins", cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
-    assert f"{ORIGIN}\n  checklists: university-annual-report\n  rules: UNI-001" in completed.stdout
+    adds = "  checklists: university-annual-report\n  data: formulations.yaml, typos.yaml\n  rules: UNI-001"
+    assert f"{ORIGIN}\n{adds}" in completed.stdout
 
 
 def test_check_detects_a_university_report(tmp_path: Path) -> None:

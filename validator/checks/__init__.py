@@ -31,4 +31,5 @@ def module_rules(name: str) -> list[Rule]:
 
 @hookimpl
 def report_validator_rules() -> list[Rule]:
-    return [rule for name in rule_modules() for rule in module_rules(name)]
+    rules = [rule for name in rule_modules() for rule in module_rules(name)]
+    return sorted(rules, key=lambda rule: rule.code)

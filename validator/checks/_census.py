@@ -22,10 +22,10 @@ long text (it flushes its cache and goes on); a memory budget too small for it f
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
+from validator.datapack import data_cache
 from validator.model import Document, Paragraph
 from validator.safe_regex import SafePattern, compile_safe
 
@@ -65,7 +65,7 @@ class _Scanner(NamedTuple):
     needles: dict[str, int]  # each registered word → the index of its literal pattern
 
 
-@functools.cache
+@data_cache
 def _scanner(providers: int) -> _Scanner:
     """The compiled set of the first ``providers`` functions' patterns and words."""
     import re2

@@ -9,12 +9,11 @@ listing in its canonical order, where does a wrong variant occur and what should
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from validator.datapack import load_data
+from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Paragraph, Severity, Text
 from validator.rule import RuleContext, Violation
@@ -108,7 +107,7 @@ class Pack(NamedTuple):
 # ---------------------------------------------------------------------------- loading
 
 
-@functools.cache
+@data_cache
 def pack() -> Pack:
     """The data pack ``rules/data/formulations.yaml``, validated and compiled."""
     data = load_data(_DATA)
@@ -132,17 +131,17 @@ def _needles() -> list[str]:
     return words
 
 
-@functools.cache
+@data_cache
 def slogans(code: str | None = None) -> tuple[Slogan, ...]:
     return tuple(s for s in pack().slogans if code is None or s.rule == code)
 
 
-@functools.cache
+@data_cache
 def series(code: str) -> tuple[Series, ...]:
     return tuple(s for s in pack().series if s.rule == code)
 
 
-@functools.cache
+@data_cache
 def variants(code: str) -> tuple[Variant, ...]:
     return tuple(v for v in pack().variants if v.rule == code)
 
@@ -295,7 +294,7 @@ def enclosed(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
-@functools.cache
+@data_cache
 def _applicable(code: str, year: int | None) -> tuple[tuple[Variant, ...], tuple[str, ...]]:
     """The variants of rule ``code`` wrong in a report about ``year``, and all their anchors."""
     entries = tuple(v for v in variants(code) if v.applies(year))
@@ -380,7 +379,7 @@ def verb_violations(context: RuleContext, code: str) -> Iterator[Violation]:
             yield Violation(span, _verb_message(verb, slogan))
 
 
-@functools.cache
+@data_cache
 def _multiline(slogan: Slogan) -> bool:
     words = (slogan.term, *slogan.wrong_verbs, *(other.term for other in pack().slogans))
     return any("\n" in word for word in words)
@@ -454,7 +453,7 @@ def _inversions(entry: Series, text: str) -> Iterator[tuple[int, int, int]]:
         yield from _first_inversion(listing)
 
 
-@functools.cache
+@data_cache
 def _ranks(members: tuple[str, ...]) -> dict[str, int]:
     """Each member's rank (``Series.rank``): the first place it is listed at."""
     ranks: dict[str, int] = {}
@@ -476,7 +475,7 @@ def _joined(entry: Series, text: str, previous: tuple[int, int], start: int) -> 
     return _chars(entry.gap_chars).issuperset(gap)
 
 
-@functools.cache
+@data_cache
 def _chars(chars: str) -> frozenset[str]:
     return frozenset(chars)
 

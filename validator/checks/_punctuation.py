@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from validator.datapack import load_data
+from validator.datapack import data_cache, load_data
 from validator.model import Document, Paragraph, Severity, Text
 from validator.safe_regex import SafePattern, compile_safe
 
@@ -236,7 +236,7 @@ class Artefact(NamedTuple):
         return not self.anchors or any(contains(text, anchor) for anchor in self.anchors)
 
 
-@functools.cache
+@data_cache
 def artefacts() -> tuple[Artefact, ...]:
     entries = []
     for raw in data("scrape_artefacts")["artefacts"]:

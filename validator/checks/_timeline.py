@@ -8,13 +8,12 @@ achievements end and its next steps begin, is a position inside a 《书名》.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from validator.datapack import load_data
+from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Document, Paragraph, Severity
 from validator.parse.reportyear import year_from_text
@@ -93,7 +92,7 @@ def mentioned(document: Document, event: Event) -> bool:
     return any(occurs(document, pattern) for pattern in patterns)
 
 
-@functools.cache
+@data_cache
 def timeline() -> tuple[Event, ...]:
     """The events of ``rules/data/timeline.yaml``, validated."""
     data = load_data(_DATA)

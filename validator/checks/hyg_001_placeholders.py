@@ -26,10 +26,10 @@ as info only.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from validator.datapack import data_cache
 from validator.model import Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
@@ -83,7 +83,7 @@ def _needles() -> list[str]:
     return [anchor for entry in placeholders() for anchor in entry.anchors]
 
 
-@functools.cache
+@data_cache
 def placeholders() -> tuple[Placeholder, ...]:
     entries = []
     for raw in data("placeholders")["placeholders"]:

@@ -20,11 +20,11 @@ measure word lost its number while the draft was being filled in.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from validator.datapack import data_cache
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
@@ -48,7 +48,7 @@ def _patterns() -> list[SafePattern]:
     return [counts().pattern]
 
 
-@functools.cache
+@data_cache
 def counts() -> Counts:
     raw = data("missing_numerals")
     triggers = strings(raw["triggers"]["words"])

@@ -21,9 +21,9 @@ content characters (层层, 事事, 紧紧) are deliberate and never reported.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
+from validator.datapack import data_cache
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern
@@ -33,7 +33,7 @@ from ._punctuation import alternation, data, joined, located, strings
 from ._text import span_in
 
 
-@functools.cache
+@data_cache
 def allowed_contexts() -> dict[str, tuple[str, ...]]:
     """Function character → contexts in which its doubling is legitimate."""
     characters = data("doubled_characters")["characters"]
@@ -45,7 +45,7 @@ def _patterns() -> list[SafePattern]:
     return [doubled()]
 
 
-@functools.cache
+@data_cache
 def doubled() -> SafePattern:
     return alternation(tuple(char * 2 for char in allowed_contexts()))
 

@@ -20,10 +20,10 @@ A dictionary of wrong forms that have no legitimate reading in a report (防腐�
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from validator.datapack import data_cache
 from validator.model import Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
@@ -56,14 +56,14 @@ def _patterns() -> list[SafePattern]:
     return literal + [pattern for _, pattern in table.patterned]
 
 
-@functools.cache
+@data_cache
 def dictionary() -> Dictionary:
     literals: dict[str, Typo] = {}
     patterned = []
     for raw in data("typos")["typos"]:
         typo = Typo(
             wrong=str(raw["wrong"]),
-            right=str(raw["right"]),
+            right=str(raw.get("right") or ""),
             not_after=str(raw.get("not_after", "")),
             not_before=str(raw.get("not_before", "")),
             note=str(raw.get("note", "")),
@@ -106,8 +106,12 @@ def _legitimate(paragraph: Paragraph, start: int, typo: Typo) -> bool:
 
 
 def _violation(paragraph: Paragraph, start: int, typo: Typo) -> Violation:
+    span = span_in(paragraph, start, start + len(typo.wrong))
+    if not typo.right:  # a word of the project's vocabulary.reject: no right form to offer
+        en = f"'{typo.wrong}' is on the project's reject list"
+        return Violation(span, Text(f"项目词表不用“{typo.wrong}”", en))
     zh = f"疑为错别字：“{typo.wrong}”应为“{typo.right}”"
     if typo.note:
         zh += f"（{typo.note}）"
     en = f"probable typo: '{typo.wrong}' should be '{typo.right}'"
-    return Violation(span_in(paragraph, start, start + len(typo.wrong)), Text(zh, en))
+    return Violation(span, Text(zh, en))

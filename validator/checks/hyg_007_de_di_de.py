@@ -20,10 +20,10 @@ A verb with a complement takes 得, not 的 (拉得不紧, 抓得不实). Only t
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
+from validator.datapack import data_cache
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
@@ -43,7 +43,7 @@ def _needles() -> list[str]:
     return ["的不", *table()[1]]
 
 
-@functools.cache
+@data_cache
 def table() -> tuple[SafePattern, dict[str, str]]:
     """The compiled pattern (complement group ``de`` marks the wrong 的) and the fixed phrases."""
     raw = data("de_di_de")

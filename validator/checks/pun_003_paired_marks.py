@@ -21,10 +21,10 @@ Quotes, book-title marks and brackets come in pairs, each pair opening before it
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
+from validator.datapack import data_cache
 from validator.model import Document, Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 
@@ -100,14 +100,14 @@ def _all_paired(document: Document, text: str) -> bool:
     return True
 
 
-@functools.cache
+@data_cache
 def _quote_breaks(opening: str, closing: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An opening quote not closed on its line, and two closing quotes in a row."""
     others = rf"[^{opening}{closing}\n]*"
     return re.compile(rf"{opening}{others}(?:{opening}|\n|\Z)"), re.compile(f"{closing}{others}{closing}")
 
 
-@functools.cache
+@data_cache
 def _bracket_break(pair: str) -> re.Pattern[str]:
     """An opening bracket whose next bracket on its line is not its own closing one."""
     marks = re.escape("".join(_BRACKET_PAIRS))

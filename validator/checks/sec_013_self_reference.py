@@ -31,12 +31,11 @@ in a water bureau's report, is residue of text copied from another unit.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from validator.datapack import load_data
+from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Document, Text
 from validator.rule import RuleContext, Violation, rule
@@ -183,7 +182,7 @@ def _needles() -> tuple[str, ...]:
     return _words().ordered
 
 
-@functools.cache
+@data_cache
 def _words() -> _Words:
     data = load_data(_DATA)
     if not isinstance(data, Mapping):
@@ -217,7 +216,7 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
-@functools.cache
+@data_cache
 def _alternation(words: Sequence[str]) -> re.Pattern[str] | None:
     """Literal words as one pattern, longest first (no lookaround: it would slow the scan tenfold)."""
     if not words:

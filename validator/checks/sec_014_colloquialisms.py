@@ -19,11 +19,10 @@ A report to the higher Party organization is a formal document: colloquial words
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
-from validator.datapack import load_data
+from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
@@ -83,7 +82,7 @@ def _patterns() -> list[SafePattern]:
     return [entry.pattern for entry in _entries()[0]]
 
 
-@functools.cache
+@data_cache
 def _entries() -> tuple[tuple[_Entry, ...], SafePattern | None]:
     """The entries, and one pattern matching wherever any of them does (for a quick first pass)."""
     data = load_data(_DATA)

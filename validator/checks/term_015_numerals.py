@@ -22,11 +22,11 @@ Fixed terms, congress and plenum numbers and numbered slogans are written in Chi
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from validator.datapack import data_cache
 from validator.model import Severity, Text
 from validator.rule import RuleContext, Violation, rule
 
@@ -72,7 +72,7 @@ class _Searches(NamedTuple):
     year: re.Pattern[str]
 
 
-@functools.cache
+@data_cache
 def _forms() -> _Forms:
     data = pack()
     terms = {form: term.term for term in data.numbered_terms for form in term.arabic}
@@ -99,7 +99,7 @@ def _starts_with_digit(form: str) -> bool:
     return bool(form) and form[0] in _DIGITS
 
 
-@functools.cache
+@data_cache
 def _searches() -> _Searches:
     """The regexes, compiled only for the reports that the census sends to them."""
     return _Searches(re.compile(_forms().source), re.compile(r"[0-9０-９]+"), re.compile(_YEAR))

@@ -20,10 +20,9 @@ outdated trial titles inside 《》 are reported.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 
-from validator.datapack import load_data
+from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
@@ -35,7 +34,7 @@ _book_title = lazy(r"《([^《》]{2,80})》")
 _HALFWIDTH = str.maketrans("()", "（）", " \u3000")
 
 
-@functools.cache
+@data_cache
 def regulation_titles() -> Mapping[str, str]:
     """Each title in ``rules/data/regulations.yaml`` (canonical or wrong, no 《》) → the canonical one."""
     data = load_data(_DATA)

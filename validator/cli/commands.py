@@ -55,7 +55,16 @@ def configured(args: argparse.Namespace) -> tuple[Registry, ProjectConfig]:
     disabled = config.for_run().disable_plugins
     if disabled:
         registry = open_registry(args, disabled)
+    use_project_data(registry, config.for_run())
     return registry, config
+
+
+def use_project_data(registry: Registry, run: EffectiveConfig) -> None:
+    """The data packs in force: the plugins', then the project's ``data`` and ``vocabulary.reject``."""
+    from validator.datapack import use_packs
+
+    rejected = [{"wrong": word} for word in run.vocabulary["reject"]]
+    use_packs([*registry.data_packs, *map(Path, run.data)], {"typos": {"typos": rejected}})
 
 
 def with_flags(effective: EffectiveConfig, args: argparse.Namespace) -> EffectiveConfig:

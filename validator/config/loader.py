@@ -39,8 +39,9 @@ from validator.yaml_nodes import (
 
 TOP_KEYS = (
     "checklist", "extends", "fail_on", "select", "ignore", "severity", "report_year", "redacted",
-    "disable_plugins", "lang", "overrides",
+    "disable_plugins", "lang", "data", "vocabulary", "overrides",
 )  # fmt: skip
+VOCABULARY_KEYS = ("accept", "reject")
 OVERRIDE_KEYS = ("files", "checklist", "select", "ignore", "severity", "report_year", "redacted")
 YEARS = (1921, 2100)
 
@@ -196,6 +197,26 @@ def _year(loader: Loader, source: _File, node: Node, key: str) -> int:
     return value
 
 
+def _data(loader: Loader, source: _File, node: Node, key: str) -> tuple[str, ...]:
+    """Data pack files, relative to the configuration file that names them; each must exist."""
+    paths = []
+    for name in read_phrases(source.at, node, key):
+        path = os.path.normpath(os.path.join(source.base, name))
+        if not os.path.isfile(path):
+            source.at.fail(node, f"{quote(key)} 指向的数据包不存在：{name}", key)
+        paths.append(path)
+    return tuple(paths)
+
+
+def _vocabulary(loader: Loader, source: _File, node: Node, key: str) -> Mapping[str, tuple[str, ...]]:
+    """The project's own words: ``accept`` (never reported) and ``reject`` (always reported)."""
+    entries = read_mapping(source.at, node, key)
+    check_keys(At(source.at.path, where=key), entries, VOCABULARY_KEYS, key)
+    accept = read_phrases(source.at, entries["accept"][1], f"{key}.accept") if "accept" in entries else ()
+    reject = read_phrases(source.at, entries["reject"][1], f"{key}.reject") if "reject" in entries else ()
+    return MappingProxyType({"accept": accept, "reject": reject})
+
+
 _Reader = Callable[[Loader, _File, Node, str], object]
 _READERS: dict[str, _Reader] = {
     "checklist": Loader._checklist,
@@ -206,6 +227,8 @@ _READERS: dict[str, _Reader] = {
     "redacted": lambda _, source, node, key: read_bool(source.at, node, key),
     "disable_plugins": lambda _, source, node, key: read_phrases(source.at, node, key),
     "lang": lambda _, source, node, key: read_choice(source.at, node, key, LANGS),
+    "data": _data,
+    "vocabulary": _vocabulary,
 }
 """The readers of the plain settings; ``severity``, ``extends`` and ``overrides`` have their own."""
 

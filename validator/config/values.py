@@ -98,6 +98,10 @@ class EffectiveConfig:
     redacted: bool = False
     disable_plugins: tuple[str, ...] = ()
     lang: Lang = "zh"
+    data: tuple[str, ...] = ()  # data pack files that extend the built-in packs
+    vocabulary: Mapping[str, tuple[str, ...]] = field(  # the project's "accept" and "reject" words
+        default_factory=lambda: MappingProxyType({"accept": (), "reject": ()})
+    )
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
 
     def run_settings(self) -> RunSettings:
@@ -111,6 +115,7 @@ class EffectiveConfig:
             report_year=self.report_year,
             redacted=self.redacted,
             severity=self.severity,
+            accept=self.vocabulary["accept"],
         )
 
     def with_layer(self, layer: Layer) -> EffectiveConfig:

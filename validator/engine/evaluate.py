@@ -24,6 +24,7 @@ from validator.model import (
     RuleSetting,
     RunSettings,
     Severity,
+    Span,
 )
 from validator.parse.reportyear import report_year
 from validator.rule import Rule, RuleContext
@@ -54,6 +55,7 @@ def rule_context(
         lang=settings.lang,
         report_year=report_year(document, settings.report_year),
         redacted=settings.redacted,
+        accept=settings.accept,
     )
 
 
@@ -138,16 +140,30 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
     options = MappingProxyType({**rule.options, **dict(setting.options)})  # read-only for the rule
     lang = context.lang
     severity = setting.severity or rule.severity
-    own = RuleContext(
-        context.document, options, context.evidence, lang, context.report_year, context.redacted
-    )
+    own = dataclasses.replace(context, options=options)
     failures = [
         Result("rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span)
         for v in rule.check(own)
+        if not (context.accept and _accepted(v.span, context))
     ]
     if failures:
         return sorted(failures, key=Result.sort_key)
     return [Result("rule", rule.code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")]
+
+
+def _accepted(span: Span, context: RuleContext) -> bool:
+    """Whether the finding lies inside a word of the project's vocabulary (``vocabulary.accept``)."""
+    if span.line != span.end_line:
+        return False
+    line = context.document.lines[span.line - 1]
+    start, end = span.column - 1, span.end_column - 1
+    for word in context.accept:
+        found = line.find(word, max(0, end - len(word)))
+        while 0 <= found <= start:
+            if found + len(word) >= end:
+                return True
+            found = line.find(word, found + 1)
+    return False
 
 
 def _lower(configured: Severity, proposed: Severity | None) -> Severity:

@@ -66,6 +66,21 @@ def report_validator_checklists() -> Sequence[Path | str]:  # type: ignore[empty
 
 
 @hookspec
+def report_validator_data() -> Sequence[Path | str]:  # type: ignore[empty-body]
+    """Add entries to the data packs: an organization's own 固定提法, typos, regulations, units.
+
+    Return a list of paths to YAML files, each named after the built-in pack it extends
+    (``typos.yaml``, ``formulations.yaml``, ``regulations.yaml``, ``timeline.yaml`` …; the
+    packs are listed in ``rules/data/`` and described by ``schemas/data/``). A list in the
+    file is appended to the built-in list under the same key; a mapping is merged into it.
+    The rules then treat the added entries as their own. A file named after no built-in
+    pack, or with a key the pack does not have, is a one-line error.
+
+    Called once per run, when the registry is built.
+    """
+
+
+@hookspec
 def report_validator_readers() -> Mapping[str, Reader]:  # type: ignore[empty-body]
     """Add readers for file formats.
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from validator.datapack import use_packs
 from validator.errors import ConfigError
 from validator.model import Checklist
 from validator.plugin.manager import LoadedPlugins, PluginFailure
@@ -28,6 +29,7 @@ class Registry:
     checklists: dict[str, Checklist] = field(default_factory=dict)
     readers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     formatters: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    data_packs: list[Path] = field(default_factory=list)  # files that extend the built-in data packs
     # origin ("built-in" or "name version") -> kind ("rules", "checklists", …) -> names it added
     provided: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
@@ -52,6 +54,10 @@ def build_registry(plugins: LoadedPlugins) -> Registry:
     for origin, formatters in _contributions(plugins, "report_validator_formatters"):
         registry.formatters.update(formatters)
         registry.credit(origin, "formats", sorted(formatters))
+    for origin, paths in _contributions(plugins, "report_validator_data"):
+        registry.data_packs.extend(Path(path) for path in paths)
+        registry.credit(origin, "data", [Path(path).name for path in paths])
+    use_packs(registry.data_packs)  # before any rule derives its tables from the packs
     checklist_files = [
         (origin, Path(path))
         for origin, paths in _contributions(plugins, "report_validator_checklists")

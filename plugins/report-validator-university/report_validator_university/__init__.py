@@ -1,9 +1,10 @@
-"""report-validator plugin for universities: a Party committee's annual-report checklist, and UNI-001.
+"""report-validator plugin for universities: an annual-report checklist, UNI-001, and data.
 
 report-validator finds this module through the entry point in ``pyproject.toml``
-(group ``report_validator``) and calls the two hooks below once per run, when it
+(group ``report_validator``) and calls the hooks below once per run, when it
 builds its registry. A checklist is a YAML file shipped inside the package; a rule
-is a ``Rule`` object, one per module.
+is a ``@rule`` check, one per module; data packs are YAML files named after the
+built-in pack they extend (``data/formulations.yaml`` adds to the fixed formulations).
 """
 
 from __future__ import annotations
@@ -24,4 +25,9 @@ def report_validator_checklists() -> list[Path]:
 
 @hookimpl
 def report_validator_rules() -> list[Rule]:
-    return [unit_name.RULE]
+    return [unit_name.check]
+
+
+@hookimpl
+def report_validator_data() -> list[Path]:
+    return sorted((Path(__file__).parent / "data").glob("*.yaml"))

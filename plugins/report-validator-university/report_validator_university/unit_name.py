@@ -43,13 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from validator.model import Document, Paragraph, Severity, Span, Text
-from validator.rule import Rule, RuleContext, Violation
-
-CODE = "UNI-001"
-NAME = "unit-name-mismatch"
-SEVERITY: Severity = "warning"
-SOURCE = "编辑惯例：照抄其他单位报告时遗留的单位名称"
-OPTIONS: Mapping[str, Any] = {"official_name": "", "short_names": ()}
+from validator.rule import RuleContext, Violation, rule
 
 _HAN = "\u4e00-\u9fff"
 # The title's unit: after 关于/中共 and an optional year, the shortest name ending in 大学/学院
@@ -79,6 +73,14 @@ _NOT_A_SCHOOL = re.compile(r"(?:老年|社区|企业|网络|空中)大学$")
 _SKIPPED_KINDS = frozenset({"title", "toc_header", "toc"})
 
 
+@rule(
+    code="UNI-001",
+    name="unit-name-mismatch",
+    severity="warning",
+    summary=Text("正文把别的高校写成了本单位", "Another university named as the reporting unit"),
+    source="编辑惯例：照抄其他单位报告时遗留的单位名称",
+    options={"official_name": "", "short_names": ()},
+)
 def check(context: RuleContext) -> Iterator[Violation]:
     configured = _configured_names(context.options)
     title_unit = _title_unit(context.document)
@@ -156,14 +158,3 @@ def _title_violation(title: Paragraph, title_unit: str, own: str) -> Violation:
         ),
     )
 
-
-RULE = Rule(
-    code=CODE,
-    name=NAME,
-    severity=SEVERITY,
-    summary=Text("正文把别的高校写成了本单位", "Another university named as the reporting unit"),
-    source=SOURCE,
-    check=check,
-    options=OPTIONS,
-    doc=__doc__ or "",
-)
