@@ -18,3 +18,11 @@ def test_rules_reference_is_up_to_date() -> None:
     assert actual == expected, "docs/rules.md is stale: run `python scripts/gen_rules_doc.py`"
     for rule in rules:
         assert f"## {rule.code}" in actual
+
+
+def test_user_visible_text_cites_nothing_that_is_not_shipped() -> None:
+    """Rule sources and documentation reach SARIF and docs/rules.md: no research notes or samples."""
+    for rule in build_registry(load_plugins(entry_points=False)).rules.values():
+        for text in (rule.source, rule.doc, rule.summary.zh, rule.summary.en):
+            assert "research/" not in text and "samples/" not in text, (rule.code, text)
+    assert "research/" not in (DOCS / "rules.md").read_text(encoding="utf-8")

@@ -111,7 +111,7 @@ def placeholders() -> tuple[Placeholder, ...]:
     name="placeholders",
     severity="error",
     summary=Text("未填充的占位符", "Unfilled placeholder"),
-    source="编辑惯例（占位符未填充）；research/domain.md §4.3 B",
+    source="编辑惯例（占位符未填充）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)

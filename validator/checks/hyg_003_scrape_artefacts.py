@@ -35,7 +35,7 @@ from ._text import span_in
     name="scrape-artefacts",
     severity="error",
     summary=Text("网页抓取残留", "Web-scrape artefacts"),
-    source="编辑惯例（网页抓取残留）；research/domain.md §4.2",
+    source="编辑惯例（网页抓取残留）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     whole = joined(context.document)

@@ -55,7 +55,7 @@ def doubled() -> SafePattern:
     name="doubled-characters",
     severity="warning",
     summary=Text("虚词重复", "Doubled function character"),
-    source="编辑惯例（多字）；research/domain.md §4.2",
+    source="编辑惯例（多字）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     contexts = allowed_contexts()

@@ -81,7 +81,7 @@ def dictionary() -> Dictionary:
     name="typos",
     severity="warning",
     summary=Text("常见错别字", "Known typo"),
-    source="编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》；research/domain.md §4.2",
+    source="编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     table = dictionary()

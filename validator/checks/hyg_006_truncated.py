@@ -49,7 +49,7 @@ _ORGAN = re.compile(
     name="truncated",
     severity="warning",
     summary=Text("报告不完整", "Truncated report"),
-    source="编辑惯例（文稿完整性）；research/domain.md §3.3",
+    source="编辑惯例（文稿完整性）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document

@@ -66,7 +66,7 @@ class _Words(NamedTuple):
     name="self-reference",
     severity="warning",
     summary=Text("自称与报告单位不一致", "Self-reference does not match the issuer"),
-    source="编辑惯例；research/domain.md §4.2（复制其他单位材料的残留）",
+    source="编辑惯例（复制其他单位材料的残留）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     words = _words()

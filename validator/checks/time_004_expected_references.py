@@ -38,7 +38,7 @@ _year = lazy(r"(20[0-9]{2})\s*年")
     name="expected-references",
     severity="info",
     summary=Text("未提及本年度的重要会议或学习教育", "The year's key meetings or campaigns not mentioned"),
-    source="research/domain.md §1.4（年度会议与学习教育时间表）",
+    source="年度重要会议与学习教育时间表（数据包 rules/data/timeline.yaml）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year
