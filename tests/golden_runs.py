@@ -1,0 +1,33 @@
+"""How the golden outputs are made: one ``check`` run per format, from the repository root."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+from pathlib import Path
+
+from validator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+SAMPLES = ROOT.parent / "shared" / "samples"
+FORMATS = ("json", "sarif", "text")
+
+
+def run(paths: list[str], fmt: str) -> str:
+    """The output of ``check PATHS --format FMT`` run from the repository root, without colour."""
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(out):
+            main(["check", *paths, "--format", fmt, "--fail-on", "never"])
+    finally:
+        os.chdir(cwd)
+    return out.getvalue()
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
