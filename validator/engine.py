@@ -154,7 +154,9 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
         context.document, options, context.evidence, lang, context.report_year, context.redacted
     )
     failures = [
-        Result("rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span)
+        Result(
+            "rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span, fix=v.fix
+        )
         for v in rule.check(own)
     ]
     if failures:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from validator.model import Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides
@@ -37,6 +37,7 @@ NAME = "typos"
 SEVERITY: Severity = "warning"
 SOURCE = "编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》；research/domain.md §4.2"
 OPTIONS: dict[str, object] = {}
+FIX = "unsafe"  # the fixes this rule attaches (validator.fix)
 
 
 class Typo(NamedTuple):
@@ -109,7 +110,8 @@ def _violation(paragraph: Paragraph, start: int, typo: Typo) -> Violation:
     if typo.note:
         zh += f"（{typo.note}）"
     en = f"probable typo: '{typo.wrong}' should be '{typo.right}'"
-    return Violation(span_in(paragraph, start, start + len(typo.wrong)), Text(zh, en))
+    span = span_in(paragraph, start, start + len(typo.wrong))
+    return Violation(span, Text(zh, en), fix=replace(span, typo.right, "unsafe"))  # a word: on request
 
 
 RULE = Rule(
@@ -121,4 +123,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

@@ -30,13 +30,14 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 
 CODE = "NUM-001"
 NAME = "level1-marker"
 SEVERITY: Severity = "error"
 SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（序次语后的顿号）"
 OPTIONS: dict[str, object] = {}
+FIX = "mixed"  # the fixes this rule attaches (validator.fix)
 
 _WRONG_DELIMITERS = ".．，,:："
 
@@ -47,12 +48,15 @@ def check(context: RuleContext) -> Iterator[Violation]:
     level_1 = numbered_by_rank(document).get(1, ())
     for heading in level_1:
         stray = after_marker(heading, paragraphs[heading.paragraph])
+        canonical = replace(heading.marker_span, _canonical(heading))
         if heading.style.delimiter and heading.style.delimiter in _WRONG_DELIMITERS:
-            yield Violation(heading.marker_span, _wrong(heading))
-        elif not heading.style.delimiter:
-            yield Violation(heading.marker_span, _space(heading), severity="warning")
+            yield Violation(heading.marker_span, _wrong(heading), fix=canonical)
+        elif not heading.style.delimiter:  # 一 加强…: a heading only if the parser guessed right
+            unsure = replace(heading.marker_span, _canonical(heading), "unsafe")
+            yield Violation(heading.marker_span, _space(heading), severity="warning", fix=unsure)
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _doubled(heading, stray))
+            span = stray_span(heading)
+            yield Violation(span, _doubled(heading, stray), fix=replace(span, heading.marker))
     if not level_1:
         yield from _arabic_top_level(context)
 
@@ -110,4 +114,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

@@ -26,13 +26,14 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 
 CODE = "NUM-002"
 NAME = "level2-delimiter"
 SEVERITY: Severity = "error"
 SOURCE = "GB/T 15834-2011（带括号的序次语后不加标点）；GB/T 9704-2012 §7.3.3"
 OPTIONS: dict[str, object] = {}
+FIX = "safe"  # the fixes this rule attaches (validator.fix)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -43,9 +44,11 @@ def check(context: RuleContext) -> Iterator[Violation]:
         bracketed = marker[: len(marker) - len(heading.style.delimiter)]
         stray = after_marker(heading, paragraphs[heading.paragraph])
         if heading.style.delimiter:
-            yield Violation(heading.marker_span, _message(marker, bracketed))
+            span = heading.marker_span
+            yield Violation(span, _message(marker, bracketed), fix=replace(span, bracketed))
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _message(marker + stray, bracketed))
+            span = stray_span(heading)
+            yield Violation(span, _message(marker + stray, bracketed), fix=replace(span, marker))
 
 
 def _message(written: str, bracketed: str) -> Text:
@@ -64,4 +67,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

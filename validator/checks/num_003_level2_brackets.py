@@ -21,13 +21,14 @@ from collections.abc import Iterator
 
 from validator.checks._numbering import numbered_by_rank
 from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 
 CODE = "NUM-003"
 NAME = "level2-brackets"
 SEVERITY: Severity = "warning"
 SOURCE = "GB/T 9704-2012 §7.3.3"
 OPTIONS: dict[str, object] = {}
+FIX = "safe"  # the fixes this rule attaches (validator.fix)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -44,6 +45,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
                 f"二级标题序号“{written}”用了{kind_zh}，应为全角“{canonical}”",
                 f"level-2 marker “{written}” uses {kind_en}: write fullwidth “{canonical}”",
             ),
+            fix=replace(heading.marker_span, canonical + heading.style.delimiter),
         )
 
 
@@ -56,4 +58,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

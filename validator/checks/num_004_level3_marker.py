@@ -29,13 +29,14 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 
 CODE = "NUM-004"
 NAME = "level3-marker"
 SEVERITY: Severity = "error"
 SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（阿拉伯数字序次语后用下脚点）"
 OPTIONS: dict[str, object] = {}
+FIX = "mixed"  # the fixes this rule attaches (validator.fix)
 
 _CANONICAL = ".．"
 _TOLERATED = "、）)"
@@ -47,17 +48,26 @@ def check(context: RuleContext) -> Iterator[Violation]:
     for heading in numbered_by_rank(document).get(3, ()):
         delimiter = heading.style.delimiter
         stray = after_marker(heading, paragraphs[heading.paragraph])
-        if delimiter in _TOLERATED:
-            yield Violation(heading.marker_span, _message(heading, heading.marker), severity="warning")
+        span = heading.marker_span
+        if delimiter in _TOLERATED:  # 1、 and 1) are common house styles: rewrite only on request
+            unsure = replace(span, _canonical(heading), "unsafe")
+            yield Violation(span, _message(heading, heading.marker), severity="warning", fix=unsure)
         elif delimiter not in _CANONICAL:
-            yield Violation(heading.marker_span, _message(heading, heading.marker))
+            fix = replace(span, _canonical(heading)) if delimiter else None  # 1 加强…: maybe no heading
+            yield Violation(span, _message(heading, heading.marker), fix=fix)
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _message(heading, heading.marker + stray))
+            span = stray_span(heading)
+            yield Violation(
+                span, _message(heading, heading.marker + stray), fix=replace(span, heading.marker)
+            )
+
+
+def _canonical(heading: Heading) -> str:
+    return heading.marker.rstrip("、.．，,:：）) \u3000") + "."
 
 
 def _message(heading: Heading, written: str) -> Text:
-    digits = heading.marker.rstrip("、.．，,:：）)")
-    canonical = f"{digits}."
+    canonical = _canonical(heading)
     return Text(
         f"三级标题序号“{written}”不规范，应为“{canonical}”（阿拉伯数字序号后用下脚点）",
         f"level-3 marker “{written}” should be “{canonical}” (an Arabic ordinal takes a full stop)",
@@ -73,4 +83,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

@@ -30,13 +30,14 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Heading, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 
 CODE = "NUM-005"
 NAME = "level4-marker"
 SEVERITY: Severity = "error"
 SOURCE = "GB/T 9704-2012 §7.3.3；GB/T 15834-2011（带括号的序次语后不加标点）"
 OPTIONS: dict[str, object] = {}
+FIX = "safe"  # the fixes this rule attaches (validator.fix)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
@@ -52,12 +53,15 @@ def check(context: RuleContext) -> Iterator[Violation]:
         written = heading.marker[: len(heading.marker) - len(delimiter)]
         canonical = _canonical(heading, heading.number)
         stray = after_marker(heading, paragraphs[heading.paragraph])
+        span = heading.marker_span
         if delimiter:
-            yield Violation(heading.marker_span, _punctuated(heading.marker, canonical))
+            yield Violation(span, _punctuated(heading.marker, canonical), fix=replace(span, written))
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _punctuated(heading.marker + stray, canonical))
+            span = stray_span(heading)
+            yield Violation(span, _punctuated(heading.marker + stray, canonical), fix=replace(span, written))
         elif written != canonical:
-            yield Violation(heading.marker_span, _variant(written, canonical), severity="warning")
+            fix = replace(span, canonical) if heading.rank == 4 else None
+            yield Violation(span, _variant(written, canonical), severity="warning", fix=fix)
 
 
 def _canonical(heading: Heading, number: int) -> str:
@@ -89,4 +93,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

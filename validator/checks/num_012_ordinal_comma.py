@@ -22,14 +22,15 @@ from collections.abc import Iterator
 
 from validator.checks._census import occurs, provides
 from validator.checks._text import lazy, prose, span_in
-from validator.model import Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.model import Applicability, Severity, Text
+from validator.rule import Rule, RuleContext, Violation, replace
 
 CODE = "NUM-012"
 NAME = "ordinal-comma"
 SEVERITY: Severity = "warning"
 SOURCE = "GB/T 15834-2011（“第一”“其一”等序次语后用逗号）"
 OPTIONS: dict[str, object] = {}
+FIX = "mixed"  # the fixes this rule attaches (validator.fix)
 
 _NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # At the start of a paragraph or a sentence; not 第一、二批 or 第一、第二名 (a list of ordinals).
@@ -54,12 +55,15 @@ def check(context: RuleContext) -> Iterator[Violation]:
             continue
         for match in _ordinal().finditer(paragraph.text):
             word, mark = match.group("word"), match.group("mark")
+            # 第一、 is a slip; 第一： may introduce a list, so only on request
+            applicability: Applicability = "safe" if mark == "、" else "unsafe"
             yield Violation(
                 span_in(paragraph, match.start("word"), match.end("mark")),
                 Text(
                     f"序次语“{word}{mark}”后应用逗号：“{word}，”",
                     f"the ordinal “{word}{mark}” takes a comma: “{word}，”",
                 ),
+                fix=replace(span_in(paragraph, match.start("mark"), match.end("mark")), "，", applicability),
             )
 
 
@@ -72,4 +76,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.model import Paragraph, Severity, Text
-from validator.rule import Rule, RuleContext, Violation
+from validator.rule import Rule, RuleContext, Violation, replace
 
 from ._census import register_needles
 from ._punctuation import (
@@ -44,6 +44,7 @@ NAME = "halfwidth-punctuation"
 SEVERITY: Severity = "warning"
 SOURCE = "GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 §9"
 OPTIONS: dict[str, object] = {}
+FIX = "safe"  # the fixes this rule attaches (validator.fix)
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -109,11 +110,14 @@ def _violation(paragraph: Paragraph, start: int, end: int) -> Violation:
     if len(found) == 1:
         zh = f"半角“{found}”应为全角“{FULLWIDTH[found]}”"
         en = f"halfwidth '{found}' in Chinese text: use '{FULLWIDTH[found]}'"
+        fixed = FULLWIDTH[found]
     else:
         inner = found[1:-1] if len(found) <= 14 else found[1:7] + "…" + found[-7:-1]
         zh = f"半角括号“({inner})”应为全角“（{inner}）”"
         en = "halfwidth parentheses around Chinese text: use '（）'"
-    return Violation(span_in(paragraph, start, end), Text(zh, en))
+        fixed = "（" + found[1:-1] + "）"
+    span = span_in(paragraph, start, end)
+    return Violation(span, Text(zh, en), fix=replace(span, fixed))
 
 
 RULE = Rule(
@@ -125,4 +129,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

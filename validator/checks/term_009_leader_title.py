@@ -28,10 +28,11 @@ NAME = "leader-title"
 SEVERITY: Severity = "error"
 SOURCE = "编辑惯例（领导人姓名职务表述）"
 OPTIONS: dict[str, object] = {}
+FIX = "unsafe"  # the fixes this rule attaches (validator.fix)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    yield from variant_violations(context, CODE)
+    yield from variant_violations(context, CODE, fix="unsafe")  # wording: applied on request
 
 
 RULE = Rule(
@@ -43,4 +44,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

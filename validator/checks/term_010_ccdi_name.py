@@ -29,10 +29,11 @@ NAME = "ccdi-name"
 SEVERITY: Severity = "warning"
 SOURCE = "编辑惯例（机构名称规范简称）"
 OPTIONS: dict[str, object] = {}
+FIX = "unsafe"  # the fixes this rule attaches (validator.fix)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    yield from variant_violations(context, CODE)
+    yield from variant_violations(context, CODE, fix="unsafe")  # wording: applied on request
 
 
 RULE = Rule(
@@ -44,4 +45,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )

@@ -29,10 +29,11 @@ NAME = "new-era"
 SEVERITY: Severity = "error"
 SOURCE = "党的十九大报告、二十大报告（新时代党的建设总要求、新时代党的组织路线、新时代好干部标准）"
 OPTIONS: dict[str, object] = {}
+FIX = "unsafe"  # the fixes this rule attaches (validator.fix)
 
 
 def check(context: RuleContext) -> Iterator[Violation]:
-    yield from variant_violations(context, CODE)
+    yield from variant_violations(context, CODE, fix="unsafe")  # wording: applied on request
 
 
 RULE = Rule(
@@ -44,4 +45,5 @@ RULE = Rule(
     check=check,
     options=OPTIONS,
     doc=__doc__ or "",
+    fix=FIX,
 )
