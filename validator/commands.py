@@ -102,6 +102,16 @@ def run_check(args: argparse.Namespace) -> int:
     validator = Validator(registry, settings_for=settings_for)
     if run.checklist:
         validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
+    fixing = None
+    if args.fix or args.diff:  # before the check, which then reports what is left
+        from validator.fix.command import fix_paths
+
+        if args.stdin:
+            raise ConfigError("--fix/--diff 不能与 --stdin 同用", key="fix")
+        fixing = fix_paths(validator, args.paths, unsafe=args.unsafe_fixes, write=not args.diff)
+        if args.diff:
+            sys.stdout.write("".join(fixing.diffs))
+            return EXIT_FINDINGS if fixing.diffs else EXIT_OK
     if args.stdin:
         files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
     else:
@@ -120,6 +130,13 @@ def run_check(args: argparse.Namespace) -> int:
         lang=run.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
     )
     _write(formatter(files, options), args.output)
+    if fixing is not None or args.annotate:
+        from validator.fix.command import annotate_files, print_summary
+
+        if fixing is not None:
+            print_summary(fixing, files, args.unsafe_fixes, run.lang)
+        if args.annotate:
+            annotate_files(files, args.annotate_to, run.lang)
     return exit_code(files, run.fail_on)
 
 

@@ -1,0 +1,129 @@
+"""What ``check --fix``, ``--unsafe-fixes``, ``--diff`` and ``--annotate`` do, for the command line.
+
+``fix_paths`` fixes each ``.txt``/``.md`` file (or only shows the diff) before
+the usual check runs, so that the findings reported afterwards are those left;
+``annotate_files`` writes the reviewed copy of each checked ``.docx``. Both
+report on stderr, so that stdout stays the chosen output format.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from validator.errors import ConfigError, InputError
+from validator.model import FileResult, Fix
+
+if TYPE_CHECKING:
+    from validator.api import Validator
+
+# The formats whose text is the file's own text: what --fix may rewrite.
+FIXABLE_FORMATS = frozenset({"text", "markdown"})
+
+
+@dataclass
+class FixRun:
+    """What a ``--fix`` or ``--diff`` run did: fixes applied, files changed, diffs, refusals."""
+
+    applied: int = 0
+    changed: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def wanted(fix: Fix | None, unsafe: bool) -> bool:
+    """Whether a finding's fix is to be applied: safe ones always, unsafe ones with ``--unsafe-fixes``."""
+    return fix is not None and (unsafe or fix.applicability == "safe")
+
+
+def fix_paths(validator: Validator, paths: Iterable[str], unsafe: bool, write: bool) -> FixRun:
+    """Fix every readable ``.txt``/``.md`` among ``paths`` (directories expanded); write only if ``write``.
+
+    A file that cannot be read is left to the check that follows, which reports
+    it; one that cannot be written back exactly is named on stderr and left alone.
+    """
+    from validator.api import expand_paths
+    from validator.fix.files import fix_bytes, write_atomically
+    from validator.readers import read_bytes
+
+    run = FixRun()
+    for path in expand_paths(paths, frozenset(validator.registry.readers)):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            source = read_bytes(data, path, readers=validator.registry.readers)
+        except (OSError, InputError):
+            continue  # reported by the check
+        if source.format not in FIXABLE_FORMATS:
+            continue
+
+        def find(text: str, name: str = path, source_format: str = source.format) -> list[tuple[str, Fix]]:
+            reports = validator.check_text(text, name, source_format)
+            return [
+                (result.id, result.fix)
+                for report in reports
+                for result in report.results
+                if result.status == "fail" and result.fix is not None and wanted(result.fix, unsafe)
+            ]
+
+        try:
+            fixed = fix_bytes(data, path, source.encoding, source.text, find)
+            if fixed.changed and write:
+                write_atomically(path, fixed.after)
+        except InputError as error:
+            run.refused.append(str(error))
+            continue
+        except OSError as error:
+            run.refused.append(f"{path}: 无法写入：{error.strerror or error}")
+            continue
+        if fixed.changed:
+            run.applied += fixed.applied
+            run.changed.append(path)
+            run.diffs.append(fixed.diff())
+    for line in run.refused:
+        print(f"report-validator: {line}", file=sys.stderr)
+    return run
+
+
+def remaining(files: Sequence[FileResult]) -> tuple[int, int]:
+    """Findings left after fixing: all of them, and those that still carry a fix (unsafe ones)."""
+    failed = [r for f in files for report in f.reports for r in report.results if r.status == "fail"]
+    return len(failed), sum(1 for r in failed if r.fix is not None)
+
+
+def print_summary(run: FixRun, files: Sequence[FileResult], unsafe: bool, lang: str) -> None:
+    """One line on stderr: how many fixed in how many files, how many remain."""
+    left, fixable = remaining(files)
+    if lang == "en":
+        line = f"fixed {run.applied} finding(s) in {len(run.changed)} file(s); {left} remain"
+        if fixable and not unsafe:
+            line += f" ({fixable} with a fix that --unsafe-fixes applies)"
+    else:
+        line = f"已修复 {run.applied} 处（{len(run.changed)} 个文件），剩余 {left} 处问题"
+        if fixable and not unsafe:
+            line += f"（其中 {fixable} 处可用 --unsafe-fixes 修复）"
+    print(f"report-validator: {line}", file=sys.stderr)
+
+
+def annotate_files(files: Sequence[FileResult], output: str | None, lang: str) -> list[str]:
+    """Write the reviewed copy of each checked ``.docx``; the paths written (one line each on stderr)."""
+    from validator.fix.docx import reviewed_copy_path, write_reviewed_copy
+
+    docx = [f for f in files if f.error is None and os.path.splitext(f.path)[1].lower() == ".docx"]
+    if output and len(docx) > 1:
+        raise ConfigError("--annotate-to 只能用于一个 .docx 文件", key="annotate-to")
+    written = []
+    for file in docx:
+        target = output or reviewed_copy_path(file.path)
+        try:
+            write_reviewed_copy(file, target, lang)
+        except InputError as error:
+            print(f"report-validator: {error}", file=sys.stderr)
+            continue
+        written.append(target)
+        done = f"审阅副本已写入 {target}" if lang != "en" else f"reviewed copy written to {target}"
+        print(f"report-validator: {done}", file=sys.stderr)
+    return written
