@@ -131,12 +131,14 @@ def run_check(args: argparse.Namespace) -> int:
     )
     _write(formatter(files, options), args.output)
     if fixing is not None or args.annotate:
-        from validator.fix.command import annotate_files, print_summary
+        from validator.fix.command import annotate_files, print_summary, sources
 
         if fixing is not None:
             print_summary(fixing, files, args.unsafe_fixes, run.lang)
         if args.annotate:
-            annotate_files(files, args.annotate_to, run.lang)
+            annotate_files(
+                validator, files, args.annotate_to, run.lang, sources(registry.rules, checklists.values())
+            )
     return exit_code(files, run.fail_on)
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from validator.errors import ConfigError, InputError
-from validator.model import FileResult, Fix
+from validator.model import Checklist, FileResult, Fix
+from validator.rule import Rule
 
 if TYPE_CHECKING:
     from validator.api import Validator
+    from validator.readers import SourceText
 
 # The formats whose text is the file's own text: what --fix may rewrite.
 FIXABLE_FORMATS = frozenset({"text", "markdown"})
@@ -37,6 +39,21 @@ class FixRun:
 def wanted(fix: Fix | None, unsafe: bool) -> bool:
     """Whether a finding's fix is to be applied: safe ones always, unsafe ones with ``--unsafe-fixes``."""
     return fix is not None and (unsafe or fix.applicability == "safe")
+
+
+def finder(validator: Validator, source: SourceText, unsafe: bool) -> Callable[[str], list[tuple[str, Fix]]]:
+    """The fixes wanted for a version of ``source``'s text: re-checked as that file, filtered."""
+
+    def find(text: str) -> list[tuple[str, Fix]]:
+        reports = validator.check_text(text, source.path, source.format, source.levels)
+        return [
+            (result.id, result.fix)
+            for report in reports
+            for result in report.results
+            if result.status == "fail" and result.fix is not None and wanted(result.fix, unsafe)
+        ]
+
+    return find
 
 
 def fix_paths(validator: Validator, paths: Iterable[str], unsafe: bool, write: bool) -> FixRun:
@@ -59,18 +76,8 @@ def fix_paths(validator: Validator, paths: Iterable[str], unsafe: bool, write: b
             continue  # reported by the check
         if source.format not in FIXABLE_FORMATS:
             continue
-
-        def find(text: str, name: str = path, source_format: str = source.format) -> list[tuple[str, Fix]]:
-            reports = validator.check_text(text, name, source_format)
-            return [
-                (result.id, result.fix)
-                for report in reports
-                for result in report.results
-                if result.status == "fail" and result.fix is not None and wanted(result.fix, unsafe)
-            ]
-
         try:
-            fixed = fix_bytes(data, path, source.encoding, source.text, find)
+            fixed = fix_bytes(data, path, source.encoding, source.text, finder(validator, source, unsafe))
             if fixed.changed and write:
                 write_atomically(path, fixed.after)
         except InputError as error:
@@ -86,6 +93,13 @@ def fix_paths(validator: Validator, paths: Iterable[str], unsafe: bool, write: b
     for line in run.refused:
         print(f"report-validator: {line}", file=sys.stderr)
     return run
+
+
+def sources(rules: Mapping[str, Rule], checklists: Iterable[Checklist]) -> dict[str, str]:
+    """The norm each rule and checklist item cites, by id (for the comments of a reviewed copy)."""
+    found = {item.id: item.source for checklist in checklists for item in checklist.items if item.source}
+    found.update((code, rule.source) for code, rule in rules.items() if rule.source)
+    return found
 
 
 def remaining(files: Sequence[FileResult]) -> tuple[int, int]:
@@ -108,9 +122,20 @@ def print_summary(run: FixRun, files: Sequence[FileResult], unsafe: bool, lang: 
     print(f"report-validator: {line}", file=sys.stderr)
 
 
-def annotate_files(files: Sequence[FileResult], output: str | None, lang: str) -> list[str]:
-    """Write the reviewed copy of each checked ``.docx``; the paths written (one line each on stderr)."""
+def annotate_files(
+    validator: Validator,
+    files: Sequence[FileResult],
+    output: str | None,
+    lang: str,
+    sources: Mapping[str, str],
+) -> list[str]:
+    """Write the reviewed copy of each checked ``.docx``; the paths written (one line each on stderr).
+
+    Every fix, safe or unsafe, becomes a tracked change: in a reviewed copy
+    nothing is applied without the writer accepting it.
+    """
     from validator.fix.docx import reviewed_copy_path, write_reviewed_copy
+    from validator.readers import read_path
 
     docx = [f for f in files if f.error is None and os.path.splitext(f.path)[1].lower() == ".docx"]
     if output and len(docx) > 1:
@@ -119,7 +144,8 @@ def annotate_files(files: Sequence[FileResult], output: str | None, lang: str) -
     for file in docx:
         target = output or reviewed_copy_path(file.path)
         try:
-            write_reviewed_copy(file, target, lang)
+            find = finder(validator, read_path(file.path, validator.registry.readers), unsafe=True)
+            write_reviewed_copy(file, target, lang, sources, find)
         except InputError as error:
             print(f"report-validator: {error}", file=sys.stderr)
             continue

@@ -119,3 +119,26 @@ def fix_text(
         seen.add(fixed)
         text, applied = fixed, applied + len(chosen)
     return Outcome(text, applied, passes)
+
+
+def edits_between(before: str, after: str) -> list[Edit]:
+    """The smallest edits, line by line, that turn ``before`` into ``after`` (same number of lines).
+
+    Used where fixes must be shown rather than applied (a Word copy's tracked
+    changes): the result of every pass, as edits on the original text.
+    """
+    import difflib
+
+    edits: list[Edit] = []
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) != len(new_lines):
+        raise ValueError("fixes changed the number of lines")
+    offset = 0
+    for old, new in zip(old_lines, new_lines, strict=True):
+        if old != new:
+            matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag != "equal":
+                    edits.append(Edit(offset + i1, offset + i2, new[j1:j2]))
+        offset += len(old) + 1
+    return edits
