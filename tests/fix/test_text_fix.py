@@ -205,3 +205,40 @@ def test_unsafe_fixes_change_wording_only_on_request(tmp_path: Path) -> None:
 def test_fix_with_stdin_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--fix", "--stdin"]) == 2
     assert "--stdin" in capsys.readouterr().err
+
+
+def test_a_plugin_rule_fixes_through_the_same_mechanism(tmp_path: Path) -> None:
+    """A rule from outside validator/checks attaches a fix the same way and ``--fix`` applies it."""
+    from validator.model import Span, Text
+    from validator.plugins import load_plugins
+    from validator.registry import build_registry
+    from validator.rule import Rule, RuleContext, Violation, replace
+
+    def check(context: RuleContext) -> list[Violation]:
+        found = []
+        for paragraph in context.document.paragraphs:
+            index = paragraph.text.find("青大")
+            if index >= 0:
+                column = paragraph.span.column + index
+                span = Span.on_line(paragraph.span.line, column, column + 2)
+                found.append(Violation(span, Text("简称“青大”应写全称"), fix=replace(span, "青山大学")))
+        return found
+
+    registry = build_registry(load_plugins())
+    registry.rules["UNI-900"] = Rule(
+        "UNI-900",
+        "unit-short-name",
+        "warning",
+        Text("单位简称"),
+        "本校惯例",
+        check,
+        fix="safe",
+        origin="uni 1.0",
+    )
+    from validator.fix.command import fix_paths
+
+    path = tmp_path / "report.txt"
+    path.write_text(HEAD + "青大党委认真落实主体责任。\n", encoding="utf-8")
+    run = fix_paths(Validator(registry), [str(path)], unsafe=False, write=True)
+    assert run.applied == 1
+    assert "青山大学党委认真落实" in path.read_text(encoding="utf-8")
