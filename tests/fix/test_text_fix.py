@@ -242,3 +242,16 @@ def test_a_plugin_rule_fixes_through_the_same_mechanism(tmp_path: Path) -> None:
     run = fix_paths(Validator(registry), [str(path)], unsafe=False, write=True)
     assert run.applied == 1
     assert "青山大学党委认真落实" in path.read_text(encoding="utf-8")
+
+
+def test_markdown_code_is_never_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    text = (
+        "# 某局党组2024年落实全面从严治党主体责任情况报告\n\n正文中文,中文。\n\n"
+        "```\n代码中文,中文\n```\n\n行内`中文,中文`代码,中文。\n\n    缩进代码中文,中文\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    main(["check", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == text.replace("正文中文,中文", "正文中文，中文").replace(
+        "代码,中文。", "代码，中文。"
+    )

@@ -41,17 +41,37 @@ def wanted(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.applicability == "safe")
 
 
+def outside_code(text: str, found: list[tuple[str, Fix]]) -> list[tuple[str, Fix]]:
+    """The fixes of a Markdown text that touch none of its code (``validator.fix.markdown``)."""
+    from validator.fix.markdown import code_ranges
+    from validator.fix.text import line_starts, to_edit
+
+    code = code_ranges(text)
+    starts = line_starts(text)
+    kept = []
+    for rule, fix in found:
+        edit = to_edit(fix, text, starts)
+        if edit is not None and not any(
+            s < max(edit.end, edit.start + 1) and edit.start < e for s, e in code
+        ):
+            kept.append((rule, fix))
+    return kept
+
+
 def finder(validator: Validator, source: SourceText, unsafe: bool) -> Callable[[str], list[tuple[str, Fix]]]:
     """The fixes wanted for a version of ``source``'s text: re-checked as that file, filtered."""
 
     def find(text: str) -> list[tuple[str, Fix]]:
         reports = validator.check_text(text, source.path, source.format, source.levels)
-        return [
+        found = [
             (result.id, result.fix)
             for report in reports
             for result in report.results
             if result.status == "fail" and result.fix is not None and wanted(result.fix, unsafe)
         ]
+        if source.format == "markdown" and found:  # code is never rewritten
+            found = outside_code(text, found)
+        return found
 
     return find
 
