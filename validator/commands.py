@@ -103,14 +103,11 @@ def run_check(args: argparse.Namespace) -> int:
     if run.checklist:
         validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
     fixing = None
-    if args.fix or args.diff:  # before the check, which then reports what is left
-        from validator.fix.command import fix_paths
+    if args.fix or args.diff or args.annotate:  # fixes go in before the check, which reports what is left
+        from validator.fix.command import fix_before_check
 
-        if args.stdin:
-            raise ConfigError("--fix/--diff 不能与 --stdin 同用", key="fix")
-        fixing = fix_paths(validator, args.paths, unsafe=args.unsafe_fixes, write=not args.diff)
+        fixing = fix_before_check(validator, args)
         if args.diff:
-            sys.stdout.write("".join(fixing.diffs))
             return EXIT_FINDINGS if fixing.diffs else EXIT_OK
     if args.stdin:
         files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
@@ -130,15 +127,12 @@ def run_check(args: argparse.Namespace) -> int:
         lang=run.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
     )
     _write(formatter(files, options), args.output)
-    if fixing is not None or args.annotate:
-        from validator.fix.command import annotate_files, print_summary, sources
+    if fixing is not None:
+        from validator.fix.command import fix_after_check, sources
 
-        if fixing is not None:
-            print_summary(fixing, files, args.unsafe_fixes, run.lang)
-        if args.annotate:
-            annotate_files(
-                validator, files, args.annotate_to, run.lang, sources(registry.rules, checklists.values())
-            )
+        found = sources(registry.rules, checklists.values())
+        if not fix_after_check(validator, args, files, fixing, found, run.lang):
+            return EXIT_USAGE
     return exit_code(files, run.fail_on)
 
 

@@ -146,8 +146,9 @@ def test_cli_annotate_and_annotate_to(tmp_path: Path, capsys: pytest.CaptureFixt
     chosen = tmp_path / "review.docx"
     main(["check", "--annotate", "--annotate-to", str(chosen), "--", str(original)])
     assert chosen.exists()
-    assert main(["check", "--annotate", "--annotate-to", str(original), str(original)]) == 1
+    assert main(["check", "--annotate", "--annotate-to", str(original), str(original)]) == 2
     assert "不能覆盖原文件" in capsys.readouterr().err
+    assert main(["check", "--annotate", "--stdin"]) == 2
 
 
 def test_hostile_docx_gets_one_line_and_no_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

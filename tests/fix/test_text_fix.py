@@ -255,3 +255,15 @@ def test_markdown_code_is_never_rewritten(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == text.replace("正文中文,中文", "正文中文，中文").replace(
         "代码,中文。", "代码，中文。"
     )
+
+
+def test_a_file_that_cannot_be_written_back_exactly_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.txt"
+    data = BODY.encode("utf-16-be")
+    path.write_bytes(b"\xfe\xff" + data)  # UTF-16 big-endian: Python's utf-16 would write it little-endian
+    assert main(["check", "--fix", str(path)]) == 2
+    assert path.read_bytes() == b"\xfe\xff" + data
+    err = capsys.readouterr().err
+    assert "report.txt" in err and "逐字节写回" in err and "Traceback" not in err

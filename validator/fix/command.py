@@ -8,6 +8,7 @@ report on stderr, so that stdout stays the chosen output format.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -39,6 +40,33 @@ class FixRun:
 def wanted(fix: Fix | None, unsafe: bool) -> bool:
     """Whether a finding's fix is to be applied: safe ones always, unsafe ones with ``--unsafe-fixes``."""
     return fix is not None and (unsafe or fix.applicability == "safe")
+
+
+def fix_before_check(validator: Validator, args: argparse.Namespace) -> FixRun:
+    """``--fix``/``--diff`` before the check (``--diff`` prints the diff); nothing for ``--annotate``."""
+    if args.stdin:
+        raise ConfigError("--fix、--diff、--annotate 不能与 --stdin 同用", key="stdin")
+    if not (args.fix or args.diff):
+        return FixRun()
+    run = fix_paths(validator, args.paths, unsafe=args.unsafe_fixes, write=not args.diff)
+    if args.diff:
+        sys.stdout.write("".join(run.diffs))
+    return run
+
+
+def fix_after_check(
+    validator: Validator,
+    args: argparse.Namespace,
+    files: Sequence[FileResult],
+    run: FixRun,
+    sources: Mapping[str, str],
+    lang: str,
+) -> bool:
+    """The ``--fix`` summary and the ``--annotate`` copies; False when a file could not be fixed or copied."""
+    if args.fix:
+        print_summary(run, files, args.unsafe_fixes, lang)
+    failed = annotate_files(validator, files, args.annotate_to, lang, sources) if args.annotate else 0
+    return not run.refused and not failed
 
 
 def outside_code(text: str, found: list[tuple[str, Fix]]) -> list[tuple[str, Fix]]:
@@ -148,8 +176,10 @@ def annotate_files(
     output: str | None,
     lang: str,
     sources: Mapping[str, str],
-) -> list[str]:
-    """Write the reviewed copy of each checked ``.docx``; the paths written (one line each on stderr).
+) -> int:
+    """Write the reviewed copy of each checked ``.docx``; how many could not be written.
+
+    Each copy written, and each failure, is one line on stderr.
 
     Every fix, safe or unsafe, becomes a tracked change: in a reviewed copy
     nothing is applied without the writer accepting it.
@@ -160,7 +190,7 @@ def annotate_files(
     docx = [f for f in files if f.error is None and os.path.splitext(f.path)[1].lower() == ".docx"]
     if output and len(docx) > 1:
         raise ConfigError("--annotate-to 只能用于一个 .docx 文件", key="annotate-to")
-    written = []
+    failed = 0
     for file in docx:
         target = output or reviewed_copy_path(file.path)
         try:
@@ -168,8 +198,8 @@ def annotate_files(
             write_reviewed_copy(file, target, lang, sources, find)
         except InputError as error:
             print(f"report-validator: {error}", file=sys.stderr)
+            failed += 1
             continue
-        written.append(target)
         done = f"审阅副本已写入 {target}" if lang != "en" else f"reviewed copy written to {target}"
         print(f"report-validator: {done}", file=sys.stderr)
-    return written
+    return failed
