@@ -168,3 +168,55 @@ def test_hostile_docx_gets_one_line_and_no_copy(tmp_path: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert "DOCTYPE" in err and "Traceback" not in err
     assert not (tmp_path / "evil.checked.docx").exists()
+
+
+HARD_BODY = """
+<w:p><w:r><w:t>加强党的</w:t><w:br/><w:t>政治建设,全年</w:t><w:tab/><w:t>召开会议。。</w:t></w:r></w:p>
+<w:p><w:hyperlink><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>中纪委通报,典型案例</w:t></w:r></w:hyperlink>
+  <w:r><w:t>学习贯彻习总书记重要讲话</w:t></w:r></w:p>
+<w:p><w:r><w:t>原有修订</w:t></w:r><w:ins w:id="5" w:author="审核人"><w:r><w:t>新增,内容</w:t></w:r></w:ins>
+  <w:del w:id="6" w:author="审核人"><w:r><w:delText>删去,的话</w:delText></w:r></w:del>
+  <w:r><w:t>结束。</w:t></w:r></w:p>
+<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>
+  <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>
+  <w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页,共计</w:t></w:r></w:p>
+"""
+
+
+def test_numbering_fields_links_and_existing_revisions(tmp_path: Path) -> None:
+    """Automatic numbers, soft breaks, tabs, links, fields and another reviewer's changes survive review."""
+    from tests.readers.test_docx import GB_LEVELS, REPORT, Para, abstract_xml, build_docx, num_xml
+
+    paragraphs = [Para(text, num=7, ilvl=level - 1) if level else Para(text) for level, _, text in REPORT]
+    original = tmp_path / "hard.docx"
+    original.write_bytes(
+        build_docx(
+            paragraphs, abstracts=[abstract_xml(70, GB_LEVELS)], nums=[num_xml(7, 70)], body_xml=HARD_BODY
+        )
+    )
+    validator = Validator()
+    checked = validator.check_path(original)
+    target = tmp_path / "hard.checked.docx"
+    find = finder(validator, read_path(original), unsafe=True)
+    made = write_reviewed_copy(checked, str(target), "zh", find=find)
+    docx.Document(str(target))
+    source = read_path(original).text
+    accepted = read_path(target).text
+    assert accepted == apply_edits(source, made.changes)
+    assert read_bytes(rejected(target, author="report-validator"), "r.docx").text == source
+    assert "政治建设，全年 召开会议。" in accepted and "中央纪委通报，典型案例" in accepted
+    assert "习近平总书记" in accepted and "页，共计" in accepted
+    assert "新增,内容" in accepted  # inside another reviewer's insertion: commented, not rewritten
+    failed = sum(1 for report in checked.reports for r in report.results if r.status == "fail")
+    assert len(comments(target)) == failed == made.comments
+    assert any("未在文中标出" in text for text in comments(target).values())
+    document = etree.fromstring(parts(target)["word/document.xml"])
+    hyperlink_runs = [
+        r
+        for link in document.iter(W + "hyperlink")
+        for r in link.iter(W + "r")
+        if r.find(W + "t") is not None or r.find(W + "delText") is not None
+    ]
+    assert len(hyperlink_runs) >= 3 and all(
+        r.find(f"{W}rPr/{W}u") is not None for r in hyperlink_runs
+    )  # the link's underline kept

@@ -47,16 +47,16 @@ def parts(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def rejected(path: Path) -> bytes:
-    """The package with every tracked change rejected: insertions dropped, deletions restored."""
+def rejected(path: Path, author: str | None = None) -> bytes:
+    """The package with every tracked change (by ``author``) rejected: insertions out, deletions back."""
     members = parts(path)
     root = etree.fromstring(members["word/document.xml"])
     for insertion in list(root.iter(W + "ins")):
-        if insertion.getparent().tag != W + "rPr":
+        if insertion.getparent().tag != W + "rPr" and author in (None, insertion.get(W + "author")):
             insertion.getparent().remove(insertion)
     for deletion in list(root.iter(W + "del")):
         parent = deletion.getparent()
-        if parent.tag == W + "rPr":
+        if parent.tag == W + "rPr" or author not in (None, deletion.get(W + "author")):
             continue
         for text in deletion.iter(W + "delText"):
             text.tag = W + "t"
