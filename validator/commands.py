@@ -196,6 +196,7 @@ def run_rules(args: argparse.Namespace) -> int:
                     "summary": r.summary.get(args.lang),
                     "source": r.source,
                     "origin": r.origin,
+                    "fix": r.fix,
                 }
                 for r in rules
             ],

@@ -57,3 +57,10 @@ def test_rules_declare_what_they_fix_and_rules_md_shows_it() -> None:
     for code in declared:
         section = doc.split(f"## {code}", 1)[1].split("\n## ", 1)[0]
         assert "修复" in section, code
+
+
+def test_rules_json_says_what_each_rule_fixes(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["rules", "--format", "json"])
+    rules = {r["code"]: r for r in json.loads(capsys.readouterr().out)["rules"]}
+    assert rules["PUN-002"]["fix"] == "mixed" and rules["HYG-005"]["fix"] == "unsafe"
+    assert rules["SEC-008"]["fix"] == ""
