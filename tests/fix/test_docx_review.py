@@ -220,3 +220,10 @@ def test_numbering_fields_links_and_existing_revisions(tmp_path: Path) -> None:
     assert len(hyperlink_runs) >= 3 and all(
         r.find(f"{W}rPr/{W}u") is not None for r in hyperlink_runs
     )  # the link's underline kept
+
+
+def test_a_directory_is_reviewed_once_not_copies_of_copies(tmp_path: Path) -> None:
+    build_docx(MORE, tmp_path / "report.docx")
+    main(["check", "--annotate", str(tmp_path)])
+    main(["check", "--annotate", str(tmp_path)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.checked.docx", "report.docx"]

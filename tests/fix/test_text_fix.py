@@ -267,3 +267,29 @@ def test_a_file_that_cannot_be_written_back_exactly_is_left_alone(
     assert path.read_bytes() == b"\xfe\xff" + data
     err = capsys.readouterr().err
     assert "report.txt" in err and "逐字节写回" in err and "Traceback" not in err
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=reports,
+    encoding=st.sampled_from(["gbk", "gb18030", "utf-8", "utf-8-sig"]),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_report_round_trips_in_its_encoding_and_line_endings(
+    validator: Validator, text: str, encoding: str, newline: str
+) -> None:
+    """The bytes written are the fixed text in the file's own encoding and line endings, nothing else."""
+    from validator.fix.files import fix_bytes
+    from validator.readers.encoding import decode
+
+    def find(t: str) -> list[tuple[str, Fix]]:
+        return [(r, f) for r, f, _ in fixes_for(validator, t, unsafe=False)]
+
+    data = text.replace("\n", newline).encode(encoding)
+    decoded, detected = decode(data)
+    fixed = fix_bytes(data, "report.txt", detected, decoded, find)
+    expected = fix_text(decoded, find).text.replace("\n", newline).encode(encoding)
+    if encoding == "gbk":  # GB18030 is a superset: the same bytes for these characters
+        assert detected in ("gb18030", "utf-8")
+    assert fixed.after == expected
+    assert fixed.changed == (expected != data)

@@ -188,6 +188,8 @@ def annotate_files(
     from validator.readers import read_path
 
     docx = [f for f in files if f.error is None and os.path.splitext(f.path)[1].lower() == ".docx"]
+    if not output:  # a copy written by an earlier run is not reviewed again (no report.checked.checked.docx)
+        docx = [f for f in docx if not f.path.lower().endswith(".checked.docx")]
     if output and len(docx) > 1:
         raise ConfigError("--annotate-to 只能用于一个 .docx 文件", key="annotate-to")
     failed = 0
