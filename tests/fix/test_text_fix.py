@@ -293,3 +293,15 @@ def test_any_report_round_trips_in_its_encoding_and_line_endings(
         assert detected in ("gb18030", "utf-8")
     assert fixed.after == expected
     assert fixed.changed == (expected != data)
+
+
+def test_a_symlinked_report_is_fixed_through_its_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text(BODY, encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    main(["check", "--fix", str(link)])
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == FIXED
+    assert target.stat().st_mode & 0o777 == 0o640

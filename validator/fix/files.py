@@ -105,10 +105,12 @@ def _with_line_ends(raw: str, fixed: str) -> str:
 def write_atomically(path: str, data: bytes) -> None:
     """Replace the file at ``path`` with ``data``: a temporary file beside it, then ``os.replace``.
 
-    The permission bits of the original are kept. On any failure the original
-    is untouched and the temporary file removed.
+    The permission bits of the original are kept, and a symbolic link stays a
+    link: its target is what gets replaced. On any failure the original is
+    untouched and the temporary file removed.
     """
-    directory = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)
+    directory = os.path.dirname(path)
     mode = stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else None
     handle, temporary = tempfile.mkstemp(prefix=".report-validator-", suffix=".tmp", dir=directory)
     try:
