@@ -108,7 +108,7 @@ def run_check(args: argparse.Namespace) -> int:
 
         fixing = fix_before_check(validator, args)
         if args.diff:
-            return EXIT_FINDINGS if fixing.diffs else EXIT_OK
+            return EXIT_USAGE if fixing.refused else EXIT_FINDINGS if fixing.diffs else EXIT_OK
     if args.stdin:
         files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
     else:

@@ -305,3 +305,15 @@ def test_a_symlinked_report_is_fixed_through_its_link(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == FIXED
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_diff_names_an_unreadable_file_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(BODY, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    assert main(["check", "--diff", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "bad.txt" in captured.err and "Traceback" not in captured.err
+    assert "+全年开展学习10次，专题研讨3次。" in captured.out  # the other file is still diffed

@@ -1,9 +1,10 @@
 """What ``check --fix``, ``--unsafe-fixes``, ``--diff`` and ``--annotate`` do, for the command line.
 
-``fix_paths`` fixes each ``.txt``/``.md`` file (or only shows the diff) before
-the usual check runs, so that the findings reported afterwards are those left;
-``annotate_files`` writes the reviewed copy of each checked ``.docx``. Both
-report on stderr, so that stdout stays the chosen output format.
+``fix_before_check`` fixes each ``.txt``/``.md`` file (or only shows the diff)
+before the usual check runs, so that the findings reported afterwards are those
+left; ``fix_after_check`` prints the summary and writes the reviewed copy of
+each checked ``.docx``. Messages go to stderr, so that stdout stays the chosen
+output format; a file that could not be fixed or copied makes the exit code 2.
 """
 
 from __future__ import annotations
@@ -112,19 +113,21 @@ def fix_paths(validator: Validator, paths: Iterable[str], unsafe: bool, write: b
     """
     from validator.api import expand_paths
     from validator.fix.files import fix_bytes, write_atomically
-    from validator.readers import read_bytes
+    from validator.readers import read_path
 
     run = FixRun()
     for path in expand_paths(paths, frozenset(validator.registry.readers)):
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            source = read_bytes(data, path, readers=validator.registry.readers)
-        except (OSError, InputError):
-            continue  # reported by the check
+            source = read_path(path, validator.registry.readers)  # its reasons, as the check gives them
+        except InputError as error:
+            if not write:  # --diff: no check follows to report it
+                run.refused.append(str(error))
+            continue
         if source.format not in FIXABLE_FORMATS:
             continue
         try:
+            with open(path, "rb") as handle:  # read again: changed meanwhile, fix_bytes refuses it
+                data = handle.read()
             fixed = fix_bytes(data, path, source.encoding, source.text, finder(validator, source, unsafe))
             if fixed.changed and write:
                 write_atomically(path, fixed.after)
@@ -132,7 +135,7 @@ def fix_paths(validator: Validator, paths: Iterable[str], unsafe: bool, write: b
             run.refused.append(str(error))
             continue
         except OSError as error:
-            run.refused.append(f"{path}: 无法写入：{error.strerror or error}")
+            run.refused.append(f"{path}: 无法读写：{error.strerror or error}")
             continue
         if fixed.changed:
             run.applied += fixed.applied
