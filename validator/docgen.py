@@ -19,7 +19,17 @@ This file is generated from each rule's metadata and docstring; do not edit it b
 
 严重程度 · Severity: **error** 默认使检查失败 (fails `check` by default), **warning** 警告, **info** 提示.
 用 `--select`/`--ignore` 或检查清单的 `rules:` 开关规则、调整严重程度。
+修复 · Fix: **safe** 由 `check --fix` 自动修复 (applied by `--fix`), **unsafe** 改变措辞，
+需加 `--unsafe-fixes` (wording), **mixed** 视情况而定 (some of each); 见 [fixes.md](fixes.md)。
 """
+
+# How each kind of fix is applied, for the rule's section.
+FIX_TEXT = {
+    "safe": "safe：`check --fix` 自动修复 · applied by `check --fix`",
+    "unsafe": "unsafe：改变措辞，`check --fix --unsafe-fixes` 才修复 · wording, with `--unsafe-fixes`",
+    "mixed": "mixed：确定的情形 `check --fix` 修复，其余需 `--unsafe-fixes` · sure cases by `--fix`, "
+    "the others with `--unsafe-fixes`",
+}
 
 
 def render_rules(rules: Iterable[Rule]) -> str:
@@ -30,9 +40,10 @@ def render_rules(rules: Iterable[Rule]) -> str:
 
 
 def _index(rules: list[Rule]) -> str:
-    rows = ["| 代码 Code | 名称 Name | 严重程度 | 说明 Summary |", "|---|---|---|---|"]
+    rows = ["| 代码 Code | 名称 Name | 严重程度 | 修复 Fix | 说明 Summary |", "|---|---|---|---|---|"]
     rows.extend(
-        f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.summary.zh} · {r.summary.en} |"
+        f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.fix or '—'} | "
+        f"{r.summary.zh} · {r.summary.en} |"
         for r in rules
     )
     return "\n".join(rows) + "\n"
@@ -47,6 +58,9 @@ def _section(rule: Rule) -> str:
         f"依据 source: {rule.source}",
         "",
     ]
+    if rule.fix:
+        lines.append(f"修复 fix: {FIX_TEXT.get(rule.fix, rule.fix)}")
+        lines.append("")
     if rule.options:
         lines.append("选项 options: " + ", ".join(f"`{k}` = `{v!r}`" for k, v in rule.options.items()))
         lines.append("")

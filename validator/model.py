@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+Applicability = Literal["safe", "unsafe"]  # of a fix: safe cannot change the meaning, unsafe rewords
 Status = Literal["pass", "fail"]
 HeadingKind = Literal["heading", "enum"]
 ParagraphKind = Literal[
@@ -42,6 +43,23 @@ class Span:
     @classmethod
     def on_line(cls, line: int, column: int, end_column: int) -> Span:
         return cls(line, column, line, end_column)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A proposed correction: put ``replacement`` where ``span`` stands (on one line).
+
+    ``safe`` fixes are mechanical and cannot change what the text says
+    (halfwidth → fullwidth punctuation, a doubled mark, a heading marker's form):
+    ``check --fix`` applies them. ``unsafe`` fixes change wording (a leader's
+    title, an institution's name, a typo) and are applied only on request
+    (``--unsafe-fixes``), or offered as tracked changes in a reviewed Word copy.
+    An empty ``replacement`` deletes; an empty span (end = start) inserts.
+    """
+
+    span: Span
+    replacement: str
+    applicability: Applicability = "safe"
 
 
 @dataclass(frozen=True)
@@ -265,6 +283,7 @@ class Result:
     span: Span | None = None
     evidence: str = ""
     fingerprint: str = ""  # stable across unrelated edits (validator.engine.fingerprints)
+    fix: Fix | None = None  # the correction the rule proposes (validator.fix applies it)
 
     def sort_key(self) -> tuple[int, int, int, str]:
         line, column = (self.span.line, self.span.column) if self.span else (0, 0)

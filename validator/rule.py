@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from validator.model import Document, Paragraph, Severity, Span, Text
+from validator.model import Applicability, Document, Fix, Paragraph, Severity, Span, Text
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,18 @@ class Violation:
 
     ``severity`` overrides the rule's for this one finding, for a rule that is sure of
     some cases and only suspicious of others (or that informs in ``redacted`` mode).
+    ``fix`` is the correction, when the rule knows it (``validator.fix`` applies it).
     """
 
     span: Span
     message: Text
     severity: Severity | None = None
+    fix: Fix | None = None
+
+
+def replace(span: Span, replacement: str, applicability: Applicability = "safe") -> Fix:
+    """A fix that puts ``replacement`` in place of ``span`` (the helper rules and plugins use)."""
+    return Fix(span, replacement, applicability)
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,9 @@ class Rule:
 
     ``doc`` is the user documentation (the module docstring of a built-in rule),
     with 合格/不合格 examples; ``source`` cites the norm the rule enforces.
+    ``fix`` declares what fixes the rule may attach: ``safe``, ``unsafe``,
+    ``mixed`` (some of each) or empty (none); documentation only, the fixes
+    themselves ride on each ``Violation``.
     """
 
     code: str
@@ -72,6 +82,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     doc: str = ""
     origin: str = "built-in"
+    fix: str = ""  # what its findings' fixes are: "safe", "unsafe", "mixed", or "" (none)
 
 
 CheckFunction = Callable[[RuleContext], Iterable[Violation]]
@@ -85,11 +96,13 @@ def rule(
     summary: Text,
     source: str,
     options: Mapping[str, Any] | None = None,
+    fix: str = "",
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule on its check function; the check's module docstring is its documentation.
 
     ``options`` are the defaults of the rule's options: their names are the only ones a
     configuration may set, and their types are the types a configured value must have.
+    ``fix`` says what its findings' fixes are (``safe``, ``unsafe``, ``mixed``), for the docs.
     """
 
     def declare(check: CheckFunction) -> Rule:
@@ -103,6 +116,7 @@ def rule(
             check=check,
             options=MappingProxyType(dict(options or {})),
             doc=(module.__doc__ if module else None) or "",
+            fix=fix,
         )
 
     return declare

@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
-from validator.model import Paragraph, Severity, Text
-from validator.rule import RuleContext, Violation
+from validator.model import Applicability, Paragraph, Severity, Text
+from validator.rule import RuleContext, Violation, replace
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import has, paragraphs_with, provides_needles
@@ -301,18 +301,25 @@ def _applicable(code: str, year: int | None) -> tuple[tuple[Variant, ...], tuple
     return entries, tuple({anchor for entry in entries for anchor in entry.anchors})
 
 
-def variant_violations(context: RuleContext, code: str) -> Iterator[Violation]:
-    """Every occurrence of a wrong variant of rule ``code`` in the report, in order."""
+def variant_violations(
+    context: RuleContext, code: str, fix: Applicability | None = None
+) -> Iterator[Violation]:
+    """Every occurrence of a wrong variant of rule ``code`` in the report, in order.
+
+    With ``fix``, each finding carries the right form as a fix of that applicability.
+    """
     entries, anchors = _applicable(code, context.report_year)
     if not entries:
         return
     for paragraph in paragraphs_with(context.document, anchors):
         text = paragraph.text
         if any(anchor in text for anchor in anchors):
-            yield from _paragraph_variants(paragraph, entries)
+            yield from _paragraph_variants(paragraph, entries, fix)
 
 
-def _paragraph_variants(paragraph: Paragraph, entries: Sequence[Variant]) -> Iterator[Violation]:
+def _paragraph_variants(
+    paragraph: Paragraph, entries: Sequence[Variant], fix: Applicability | None
+) -> Iterator[Violation]:
     text = paragraph.text
     taken: list[tuple[int, int]] = []
     for entry in entries:
@@ -325,8 +332,11 @@ def _paragraph_variants(paragraph: Paragraph, entries: Sequence[Variant]) -> Ite
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
-            message = wording(found, entry.fixed(found), entry.note)
-            yield Violation(span_in(paragraph, start, end), message, entry.severity)
+            fixed = entry.fixed(found)
+            message = wording(found, fixed, entry.note)
+            span = span_in(paragraph, start, end)
+            proposed = replace(span, fixed, fix) if fix and fixed != found else None
+            yield Violation(span, message, entry.severity, proposed)
 
 
 def _matches(entry: Variant, text: str) -> Iterator[tuple[int, int]]:

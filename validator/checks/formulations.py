@@ -13,17 +13,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from validator.datapack import load_data
-from validator.model import Text
+from validator.model import Applicability, Text
 from validator.rule import Rule, RuleContext, Violation
 
 from ._formulations import series_violations, variant_violations, verb_violations
 
 
-def _check_for(code: str) -> Callable[[RuleContext], Iterator[Violation]]:
+def _check_for(code: str, fix: Applicability | None) -> Callable[[RuleContext], Iterator[Violation]]:
     def check(context: RuleContext) -> Iterator[Violation]:
         yield from verb_violations(context, code)
         yield from series_violations(context, code)
-        yield from variant_violations(context, code)
+        yield from variant_violations(context, code, fix=fix)
 
     return check
 
@@ -36,8 +36,9 @@ def _declared(entry: dict[str, Any]) -> Rule:
         severity=entry["severity"],
         summary=Text(summary["zh"], summary["en"]),
         source=entry["source"],
-        check=_check_for(entry["code"]),
+        check=_check_for(entry["code"], entry.get("fix")),
         doc=entry["doc"],
+        fix=entry.get("fix", ""),
     )
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from validator.datapack import data_cache
 from validator.model import Paragraph, Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides
@@ -82,6 +82,7 @@ def dictionary() -> Dictionary:
     severity="warning",
     summary=Text("常见错别字", "Known typo"),
     source="编辑惯例（错别字）；《现代汉语词典》（第7版）；《第一批异形词整理表》",
+    fix="unsafe",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     table = dictionary()
@@ -114,4 +115,4 @@ def _violation(paragraph: Paragraph, start: int, typo: Typo) -> Violation:
     if typo.note:
         zh += f"（{typo.note}）"
     en = f"probable typo: '{typo.wrong}' should be '{typo.right}'"
-    return Violation(span, Text(zh, en))
+    return Violation(span, Text(zh, en), fix=replace(span, typo.right, "unsafe"))  # a word: on request

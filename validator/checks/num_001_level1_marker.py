@@ -30,7 +30,7 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Heading, Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 _WRONG_DELIMITERS = ".．，,:："
 
@@ -41,6 +41,7 @@ _WRONG_DELIMITERS = ".．，,:："
     severity="error",
     summary=Text("一级标题序号应为“一、”", "Level-1 headings are numbered 一、"),
     source="GB/T 9704-2012 §7.3.3；GB/T 15834-2011（序次语后的顿号）",
+    fix="mixed",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
@@ -48,12 +49,15 @@ def check(context: RuleContext) -> Iterator[Violation]:
     level_1 = numbered_by_rank(document).get(1, ())
     for heading in level_1:
         stray = after_marker(heading, paragraphs[heading.paragraph])
+        canonical = replace(heading.marker_span, _canonical(heading))
         if heading.style.delimiter and heading.style.delimiter in _WRONG_DELIMITERS:
-            yield Violation(heading.marker_span, _wrong(heading))
-        elif not heading.style.delimiter:
-            yield Violation(heading.marker_span, _space(heading), severity="warning")
+            yield Violation(heading.marker_span, _wrong(heading), fix=canonical)
+        elif not heading.style.delimiter:  # 一 加强…: a heading only if the parser guessed right
+            unsure = replace(heading.marker_span, _canonical(heading), "unsafe")
+            yield Violation(heading.marker_span, _space(heading), severity="warning", fix=unsure)
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _doubled(heading, stray))
+            span = stray_span(heading)
+            yield Violation(span, _doubled(heading, stray), fix=replace(span, heading.marker))
     if not level_1:
         yield from _arabic_top_level(context)
 

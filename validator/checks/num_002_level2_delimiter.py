@@ -26,7 +26,7 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 
 @rule(
@@ -35,6 +35,7 @@ from validator.rule import RuleContext, Violation, rule
     severity="error",
     summary=Text("二级标题序号“（一）”后不加标点", "Nothing after the level-2 marker （一）"),
     source="GB/T 15834-2011（带括号的序次语后不加标点）；GB/T 9704-2012 §7.3.3",
+    fix="safe",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
@@ -44,9 +45,11 @@ def check(context: RuleContext) -> Iterator[Violation]:
         bracketed = marker[: len(marker) - len(heading.style.delimiter)]
         stray = after_marker(heading, paragraphs[heading.paragraph])
         if heading.style.delimiter:
-            yield Violation(heading.marker_span, _message(marker, bracketed))
+            span = heading.marker_span
+            yield Violation(span, _message(marker, bracketed), fix=replace(span, bracketed))
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _message(marker + stray, bracketed))
+            span = stray_span(heading)
+            yield Violation(span, _message(marker + stray, bracketed), fix=replace(span, marker))
 
 
 def _message(written: str, bracketed: str) -> Text:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from validator.checks._numbering import numbered_by_rank
 from validator.model import Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 
 @rule(
@@ -30,6 +30,7 @@ from validator.rule import RuleContext, Violation, rule
     severity="warning",
     summary=Text("二级标题序号使用全角括号", "Level-2 markers use fullwidth brackets"),
     source="GB/T 9704-2012 §7.3.3",
+    fix="safe",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     for heading in numbered_by_rank(context.document).get(2, ()):
@@ -45,4 +46,5 @@ def check(context: RuleContext) -> Iterator[Violation]:
                 f"二级标题序号“{written}”用了{kind_zh}，应为全角“{canonical}”",
                 f"level-2 marker “{written}” uses {kind_en}: write fullwidth “{canonical}”",
             ),
+            fix=replace(heading.marker_span, canonical + heading.style.delimiter),
         )

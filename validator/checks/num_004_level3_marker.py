@@ -29,7 +29,7 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Heading, Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 _CANONICAL = ".．"
 _TOLERATED = "、）)"
@@ -41,6 +41,7 @@ _TOLERATED = "、）)"
     severity="error",
     summary=Text("三级标题序号应为“1.”", "Level-3 headings are numbered 1."),
     source="GB/T 9704-2012 §7.3.3；GB/T 15834-2011（阿拉伯数字序次语后用下脚点）",
+    fix="mixed",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
@@ -48,17 +49,26 @@ def check(context: RuleContext) -> Iterator[Violation]:
     for heading in numbered_by_rank(document).get(3, ()):
         delimiter = heading.style.delimiter
         stray = after_marker(heading, paragraphs[heading.paragraph])
-        if delimiter in _TOLERATED:
-            yield Violation(heading.marker_span, _message(heading, heading.marker), severity="warning")
+        span = heading.marker_span
+        if delimiter in _TOLERATED:  # 1、 and 1) are common house styles: rewrite only on request
+            unsure = replace(span, _canonical(heading), "unsafe")
+            yield Violation(span, _message(heading, heading.marker), severity="warning", fix=unsure)
         elif delimiter not in _CANONICAL:
-            yield Violation(heading.marker_span, _message(heading, heading.marker))
+            fix = replace(span, _canonical(heading)) if delimiter else None  # 1 加强…: maybe no heading
+            yield Violation(span, _message(heading, heading.marker), fix=fix)
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _message(heading, heading.marker + stray))
+            span = stray_span(heading)
+            yield Violation(
+                span, _message(heading, heading.marker + stray), fix=replace(span, heading.marker)
+            )
+
+
+def _canonical(heading: Heading) -> str:
+    return heading.marker.rstrip("、.．，,:：）) \u3000") + "."
 
 
 def _message(heading: Heading, written: str) -> Text:
-    digits = heading.marker.rstrip("、.．，,:：）)")
-    canonical = f"{digits}."
+    canonical = _canonical(heading)
     return Text(
         f"三级标题序号“{written}”不规范，应为“{canonical}”（阿拉伯数字序号后用下脚点）",
         f"level-3 marker “{written}” should be “{canonical}” (an Arabic ordinal takes a full stop)",

@@ -30,7 +30,7 @@ from validator.checks._numbering import (
     stray_span,
 )
 from validator.model import Heading, Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 
 @rule(
@@ -39,6 +39,7 @@ from validator.rule import RuleContext, Violation, rule
     severity="error",
     summary=Text("四级标题序号应为“（1）”，后不加标点", "Level-4 markers are （1）, nothing after"),
     source="GB/T 9704-2012 §7.3.3；GB/T 15834-2011（带括号的序次语后不加标点）",
+    fix="safe",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     document = context.document
@@ -53,12 +54,15 @@ def check(context: RuleContext) -> Iterator[Violation]:
         written = heading.marker[: len(heading.marker) - len(delimiter)]
         canonical = _canonical(heading, heading.number)
         stray = after_marker(heading, paragraphs[heading.paragraph])
+        span = heading.marker_span
         if delimiter:
-            yield Violation(heading.marker_span, _punctuated(heading.marker, canonical))
+            yield Violation(span, _punctuated(heading.marker, canonical), fix=replace(span, written))
         elif stray and stray in STRAY_AFTER_MARKER:
-            yield Violation(stray_span(heading), _punctuated(heading.marker + stray, canonical))
+            span = stray_span(heading)
+            yield Violation(span, _punctuated(heading.marker + stray, canonical), fix=replace(span, written))
         elif written != canonical:
-            yield Violation(heading.marker_span, _variant(written, canonical), severity="warning")
+            fix = replace(span, canonical) if heading.rank == 4 else None
+            yield Violation(span, _variant(written, canonical), severity="warning", fix=fix)
 
 
 def _canonical(heading: Heading, number: int) -> str:

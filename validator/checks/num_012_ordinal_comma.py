@@ -22,8 +22,8 @@ from collections.abc import Iterator
 
 from validator.checks._census import occurs, provides
 from validator.checks._text import lazy, prose, span_in
-from validator.model import Text
-from validator.rule import RuleContext, Violation, rule
+from validator.model import Applicability, Text
+from validator.rule import RuleContext, Violation, replace, rule
 
 _NUMERAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # At the start of a paragraph or a sentence; not 第一、二批 or 第一、第二名 (a list of ordinals).
@@ -46,6 +46,7 @@ def _patterns() -> list[str]:
     severity="warning",
     summary=Text("“第一”“其一”后用逗号", "第一 and 其一 take a comma"),
     source="GB/T 15834-2011（“第一”“其一”等序次语后用逗号）",
+    fix="mixed",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     if not occurs(context.document, _ANYWHERE):
@@ -55,10 +56,13 @@ def check(context: RuleContext) -> Iterator[Violation]:
             continue
         for match in _ordinal().finditer(paragraph.text):
             word, mark = match.group("word"), match.group("mark")
+            # 第一、 is a slip; 第一： may introduce a list, so only on request
+            applicability: Applicability = "safe" if mark == "、" else "unsafe"
             yield Violation(
                 span_in(paragraph, match.start("word"), match.end("mark")),
                 Text(
                     f"序次语“{word}{mark}”后应用逗号：“{word}，”",
                     f"the ordinal “{word}{mark}” takes a comma: “{word}，”",
                 ),
+                fix=replace(span_in(paragraph, match.start("mark"), match.end("mark")), "，", applicability),
             )

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.model import Paragraph, Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 from ._census import register_needles
 from ._punctuation import (
@@ -55,6 +55,7 @@ _ordinal = lazy(r"\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z
     severity="warning",
     summary=Text("中文中使用半角标点", "Halfwidth punctuation in Chinese text"),
     source="GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 §9",
+    fix="safe",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     if not joined(context.document).contains_any(_HALFWIDTH):
@@ -110,8 +111,11 @@ def _violation(paragraph: Paragraph, start: int, end: int) -> Violation:
     if len(found) == 1:
         zh = f"半角“{found}”应为全角“{FULLWIDTH[found]}”"
         en = f"halfwidth '{found}' in Chinese text: use '{FULLWIDTH[found]}'"
+        fixed = FULLWIDTH[found]
     else:
         inner = found[1:-1] if len(found) <= 14 else found[1:7] + "…" + found[-7:-1]
         zh = f"半角括号“({inner})”应为全角“（{inner}）”"
         en = "halfwidth parentheses around Chinese text: use '（）'"
-    return Violation(span_in(paragraph, start, end), Text(zh, en))
+        fixed = "（" + found[1:-1] + "）"
+    span = span_in(paragraph, start, end)
+    return Violation(span, Text(zh, en), fix=replace(span, fixed))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.model import Text
-from validator.rule import RuleContext, Violation, rule
+from validator.rule import RuleContext, Violation, replace, rule
 
 from ._census import occurs, provides
 from ._punctuation import in_ranges, joined, located, marker_ranges
@@ -44,6 +44,7 @@ def _patterns() -> list[str]:
     severity="error",
     summary=Text("标点重复", "Doubled punctuation"),
     source="GB/T 15834-2011《标点符号用法》；编辑惯例",
+    fix="mixed",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     if not occurs(context.document, _PAIR):
@@ -56,7 +57,9 @@ def check(context: RuleContext) -> Iterator[Violation]:
             continue  # （一）、， after a heading marker: the numbering rules report it
         span = span_in(paragraph, start, end)
         if len(set(run)) == 1:
-            yield Violation(span, Text(f"标点重复“{run}”，应只保留一个“{run[0]}”", f"doubled '{run}'"))
+            message = Text(f"标点重复“{run}”，应只保留一个“{run[0]}”", f"doubled '{run}'")
+            # a pair is a slip; a longer run (。。。。 for ……) needs a person to choose
+            yield Violation(span, message, fix=replace(span, run[0], "safe" if len(run) == 2 else "unsafe"))
         else:
             zh = f"标点连用“{run}”，应只保留其中一个"
             yield Violation(span, Text(zh, f"marks '{run}' in a row: keep one"), "warning")

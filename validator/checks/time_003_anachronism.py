@@ -40,7 +40,7 @@ from ._timeline import Event, cap, deadline, find_events, timeline, year_is_stat
     summary=Text(
         "提及报告年度之后才出现的会议或提法", "Mentions a meeting or term from after the report year"
     ),
-    source="《党委（党组）落实全面从严治党主体责任规定》第三章（次年1月31日前报告）；数据包 rules/data/timeline.yaml",
+    source="《党委（党组）落实全面从严治党主体责任规定》第三章（次年1月31日前报告）；rules/data/timeline.yaml",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     year = context.report_year

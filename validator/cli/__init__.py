@@ -101,6 +101,13 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="--stdin 时报告的文件名")
     check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
+    check.add_argument("--fix", action="store_true", help="修复 .txt/.md 中可安全修复的问题（就地改写）")
+    check.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用：也做改变措辞的修复")
+    check.add_argument(
+        "--diff", action="store_true", help="只显示 --fix 将做的修改（统一差异格式），不写文件"
+    )
+    check.add_argument("--annotate", action="store_true", help="为 .docx 写出审阅副本（批注与修订）")
+    check.add_argument("--annotate-to", metavar="FILE", help="审阅副本的文件名（默认：原名.checked.docx）")
     _add_lang(check, default=None)
     check.set_defaults(run="run_check")
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")

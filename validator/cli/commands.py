@@ -110,6 +110,13 @@ def run_check(args: argparse.Namespace) -> int:
     validator = Validator(registry, settings_for=settings_for)
     if run.checklist:
         validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
+    fixing = None
+    if args.fix or args.diff or args.annotate:  # fixes go in before the check, which reports what is left
+        from validator.fix.command import fix_before_check
+
+        fixing = fix_before_check(validator, args)
+        if args.diff:
+            return EXIT_USAGE if fixing.refused else EXIT_FINDINGS if fixing.diffs else EXIT_OK
     if args.stdin:
         files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
     else:
@@ -128,6 +135,12 @@ def run_check(args: argparse.Namespace) -> int:
         lang=run.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
     )
     _write(formatter(files, options), args.output)
+    if fixing is not None:
+        from validator.fix.command import fix_after_check, sources
+
+        found = sources(registry.rules, checklists.values())
+        if not fix_after_check(validator, args, files, fixing, found, run.lang):
+            return EXIT_USAGE
     return exit_code(files, run.fail_on)
 
 
@@ -191,6 +204,7 @@ def run_rules(args: argparse.Namespace) -> int:
                     "summary": r.summary.get(args.lang),
                     "source": r.source,
                     "origin": r.origin,
+                    "fix": r.fix,
                 }
                 for r in rules
             ],

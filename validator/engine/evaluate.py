@@ -142,7 +142,9 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
     severity = setting.severity or rule.severity
     own = dataclasses.replace(context, options=options)
     failures = [
-        Result("rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span)
+        Result(
+            "rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span, fix=v.fix
+        )
         for v in rule.check(own)
         if not (context.accept and _accepted(v.span, context))
     ]

@@ -32,7 +32,9 @@ def _report(report: ReportResult, lines: list[str]) -> ReportResult:
         seen[anchor] += 1
         digest = hashlib.sha256(f"{anchor}\x00{seen[anchor]}".encode()).hexdigest()[:32]
         r = result  # built directly: dataclasses.replace costs more than the hash, on every result
-        results.append(Result(r.kind, r.id, r.status, r.severity, r.message, r.span, r.evidence, digest))
+        results.append(
+            Result(r.kind, r.id, r.status, r.severity, r.message, r.span, r.evidence, digest, r.fix)
+        )
     return dataclasses.replace(report, results=tuple(results))
 
 

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import Any
 
 from validator.formatters import FormatOptions, readable_reports, summarize
-from validator.model import FileResult, ReportResult, Result
+from validator.model import FileResult, Fix, ReportResult, Result
 
 __all__ = ["format_json"]
 
@@ -62,4 +62,18 @@ def _result_dict(result: Result) -> dict[str, Any]:
         "end_column": span.end_column if span else None,
         "evidence": result.evidence,
         "fingerprint": result.fingerprint,
+        **({"fix": fix_dict(result.fix)} if result.fix else {}),
+    }
+
+
+def fix_dict(fix: Fix) -> dict[str, Any]:
+    """A fix as JSON: where, what to write, and whether ``--fix`` applies it without ``--unsafe-fixes``."""
+    span = fix.span
+    return {
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "replacement": fix.replacement,
+        "applicability": fix.applicability,
     }

@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from validator.formatters import FormatOptions, readable_reports
 from validator.formatters.naming import checklist_item, relative_to_cwd, result_title, rule_id
-from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result
+from validator.model import SEVERITY_RANK, FileResult, Fix, ReportResult, Result
 
 __all__ = ["MAX_RESULTS", "format_sarif", "relative_to_cwd", "result_title", "rule_id"]
 
@@ -114,8 +114,30 @@ def _result(file: FileResult, report: ReportResult, result: Result, index: dict[
     }
     if result.fingerprint:
         entry["partialFingerprints"] = {FINGERPRINT_KEY: result.fingerprint}
+    if result.fix is not None:  # SARIF §3.55: a fix is a set of replacements in one artifact
+        entry["fixes"] = [_fix(file, result.fix)]
     entry["properties"] = {"kind": result.kind, "checklist": report.checklist, "report": report.title or ""}
     return entry
+
+
+def _fix(file: FileResult, fix: Fix) -> dict[str, Any]:
+    """A ``fix`` object: its description says whether it is safe; one replacement of one region."""
+    span = fix.span
+    region = {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+    return {
+        "description": {"text": fix.applicability},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(file.path),
+                "replacements": [{"deletedRegion": region, "insertedContent": {"text": fix.replacement}}],
+            }
+        ],
+    }
 
 
 def _region(result: Result, report: ReportResult) -> dict[str, int]:
