@@ -23,12 +23,17 @@ from typing import TYPE_CHECKING
 
 from validator.engine import RunSettings, check_document
 from validator.errors import ConfigError, InputError
-from validator.genre import detect_checklist
+from validator.genre import GenreChoice, detect_genre, forced_choice
 from validator.model import Checklist, Document, FileResult, ReportResult
 from validator.registry import Registry
 
 if TYPE_CHECKING:
     from validator.readers import SourceText
+
+
+# ``--checklist`` (and the configuration's ``checklist``) takes a checklist, or one of these:
+AUTO = "auto"  # detect the genre (the default)
+NO_CHECKLIST = "none"  # no checklist: the rules alone
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ class Validator:
         self.settings_for = settings_for or (lambda _path: fixed)
         self.checklists_used: dict[str, Checklist] = {}  # by the name or path they were asked for
         if checklist:
-            self.checklist_named(checklist)  # a wrong name fails now, not at the first file
+            self.choice_named(checklist)  # a wrong name fails now, not at the first file
 
     def check_text(
         self, text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
@@ -75,19 +80,27 @@ class Validator:
         from validator.suppressions import apply_suppressions
 
         file_settings = self.settings_for(path)
-        forced = self.checklist_named(file_settings.checklist) if file_settings.checklist else None
+        forced = self.choice_named(file_settings.checklist)
         parsed = parse_text(text, path, source_format, levels)
         reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
         return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
 
     def _check_document(
-        self, document: Document, forced: Checklist | None, settings: RunSettings
+        self, document: Document, forced: GenreChoice | None, settings: RunSettings
     ) -> ReportResult:
-        checklist = forced or detect_checklist(document, list(self.registry.checklists.values()))
-        return check_document(document, checklist, self.registry.rules, settings)
+        choice = forced or detect_genre(document, list(self.registry.checklists.values()))
+        return check_document(document, choice.checklist, self.registry.rules, settings, choice.basis)
+
+    def choice_named(self, name: str | None) -> GenreChoice | None:
+        """The choice ``--checklist``/configuration makes: None (``auto``) lets detection choose."""
+        if not name or name == AUTO:
+            return None
+        return forced_choice(None if name == NO_CHECKLIST else self.checklist_named(name))
 
     def checklist_named(self, name_or_file: str) -> Checklist:
         """A checklist by id or YAML path, resolved once (``ConfigError`` when unknown)."""
+        if name_or_file in (AUTO, NO_CHECKLIST):
+            raise ConfigError(f"{name_or_file} 不是检查清单，而是选择方式", key="checklist")
         if name_or_file not in self.checklists_used:
             self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
         return self.checklists_used[name_or_file]

@@ -101,7 +101,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     validator = Validator(registry, settings_for=settings_for)
     if run.checklist:
-        validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
+        validator.choice_named(run.checklist)  # an unknown checklist fails before any file is read
     if args.stdin:
         files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
     else:

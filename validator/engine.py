@@ -24,6 +24,7 @@ from validator.model import (
     Result,
     RuleSetting,
     Severity,
+    Text,
 )
 from validator.reportyear import report_year
 from validator.rule import Rule, RuleContext
@@ -41,10 +42,23 @@ class RunSettings:
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))  # id -> severity
 
 
+# What a report no checklist fits is checked against: no items, every rule as registered.
+NO_CHECKLIST = Checklist(id="", name=Text("无检查清单", "no checklist"), items=())
+
+
 def check_document(
-    document: Document, checklist: Checklist, rules: Mapping[str, Rule], settings: RunSettings
+    document: Document,
+    checklist: Checklist | None,
+    rules: Mapping[str, Rule],
+    settings: RunSettings,
+    basis: Text = Text(""),
 ) -> ReportResult:
-    """The verdict on one report: one result per item, then per enabled rule."""
+    """The verdict on one report: one result per item, then per enabled rule.
+
+    ``checklist`` None (no checklist fits the genre): no item results, the rules alone.
+    """
+    chosen = checklist
+    checklist = checklist or NO_CHECKLIST
     evidence = _ItemEvidence(document, checklist)
     results = [_judge_item(item, evidence, settings.lang) for item in checklist.items]
     context = rule_context(document, settings, evidence.paragraphs())
@@ -53,7 +67,7 @@ def check_document(
     kept = tuple(_regraded(result, settings) for result in results if _wanted(result.id, settings))
     title = document.title.text if document.title else None
     line = document.title.span.line if document.title else document.first_line
-    return ReportResult(title, line, checklist.id, kept)
+    return ReportResult(title, line, chosen.id if chosen else None, kept, basis)
 
 
 def rule_context(

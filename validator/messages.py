@@ -16,8 +16,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "error.line": ("错误：{error}", "error: {error}"),
     # check --format text (validator/formatters/text.py)
     "format.report": (
-        "{path}  {title}  第 {line} 行  检查清单：{checklist}",
-        "{path}  {title}  line {line}  checklist: {checklist}",
+        "{path}  {title}  第 {line} 行  {checklist}",
+        "{path}  {title}  line {line}  {checklist}",
+    ),
+    "format.checklist": ("检查清单：{checklist}（依据：{basis}）", "checklist: {checklist} (basis: {basis})"),
+    "format.checklist_forced": ("检查清单：{checklist}", "checklist: {checklist}"),
+    "format.no_checklist": ("未识别文种：只检查通用规则", "genre not recognised: common rules only"),
+    "format.no_checklist_basis": (
+        "未识别文种：只检查通用规则（{basis}）",
+        "genre not recognised: common rules only ({basis})",
     ),
     "format.no_reports": ("{path}  （未发现报告）", "{path}  (no reports found)"),
     "format.at_line": ("第 {line} 行", "line {line}"),

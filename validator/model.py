@@ -208,10 +208,16 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class GenreDetection:
-    """How a checklist recognises its genre: regexes on the title and on paragraphs."""
+    """How a checklist recognises its genre: regexes on the title and on paragraphs.
+
+    A title pattern counts when its match reaches the end of the title (the genre
+    noun ends a title); the body counts when at least ``min_cues`` distinct text
+    patterns are found in it (validator.genre).
+    """
 
     title_patterns: tuple[str, ...] = ()
     text_patterns: tuple[str, ...] = ()
+    min_cues: int = 3
 
 
 @dataclass(frozen=True)
@@ -271,8 +277,9 @@ class ReportResult:
 
     title: str | None
     line: int
-    checklist: str
+    checklist: str | None  # None: no checklist fits the report's genre, only the rules ran
     results: tuple[Result, ...]
+    basis: Text = Text("")  # what chose the checklist (or why none): 标题“对照检查材料”
 
 
 @dataclass(frozen=True)
