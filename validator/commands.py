@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from validator import __version__
 from validator.errors import ConfigError
 from validator.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from validator.model import SEVERITY_RANK, FileResult
+from validator.model import SEVERITY_RANK, FileResult, ParsedFile, Text
 from validator.registry import Registry
 
 if TYPE_CHECKING:
@@ -80,8 +80,20 @@ def run_outline(args: argparse.Namespace) -> int:
 
     source = read_path(args.file)
     parsed = parse_text(source.text, source.path, source.format, source.levels)
-    _write(outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang), None)
+    choices = _outline_choices(args, parsed)
+    text = outline_json(parsed, choices) + "\n" if args.format == "json" else outline_text(parsed, args.lang, choices)
+    _write(text, None)
     return EXIT_OK
+
+
+def _outline_choices(args: argparse.Namespace, parsed: ParsedFile) -> list[tuple[str | None, Text]]:
+    """The checklist ``check`` would choose for each report, and why (``--checklist`` aside)."""
+    from validator.genre import detect_genre
+
+    args.strict_plugins = getattr(args, "strict_plugins", False)
+    checklists = list(open_registry(args).checklists.values())
+    choices = [detect_genre(document, checklists) for document in parsed.documents]
+    return [(choice.checklist.id if choice.checklist else None, choice.basis) for choice in choices]
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -13,6 +13,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "outline.untitled": ("（无标题）", "(untitled)"),
     "outline.no_headings": ("（未识别出标题层次）", "(no headings found)"),
+    "outline.end_matter": ("正文之后（不属于标题层次）：", "end matter (not part of the heading tree):"),
+    "end_matter.attachment_list": ("附件说明", "attachment list"),
+    "end_matter.signature": ("落款", "signature"),
+    "end_matter.date": ("成文日期", "date"),
+    "end_matter.note": ("附注", "note"),
+    "end_matter.attachment": ("附件", "attachment"),
+    "end_matter.copy_to": ("抄送", "copy to"),
+    "end_matter.printed": ("印发", "printed"),
     "error.line": ("错误：{error}", "error: {error}"),
     # check --format text (validator/formatters/text.py)
     "format.report": (

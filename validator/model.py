@@ -24,6 +24,7 @@ ParagraphKind = Literal[
     "toc",  # an entry of the 目录 block
     "salutation",  # a speech's 同志们：
     "closing",  # a speech's 谢谢大家！
+    "end_matter",  # 附件说明, 落款, 成文日期, 附注, 附件, 抄送, 印发 (validator.endmatter)
 ]
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
@@ -106,6 +107,19 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class EndMatter:
+    """A line around the body of an official document, and what it is there.
+
+    ``role`` is ``attachment_list`` (附件：1.…), ``signature`` (落款), ``date`` (成文日期),
+    ``note`` (附注 such as （此件公开发布）), ``attachment`` (an 附件's own text),
+    ``copy_to`` (抄送：…) or ``printed`` (…印发).
+    """
+
+    role: str
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
 class Document:
     """One report. A compilation file yields several, all sharing ``text``.
 
@@ -121,6 +135,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     headings: tuple[Heading, ...]
     source_format: str = "text"
+    end_matter: tuple[EndMatter, ...] = ()  # never headings, never the body's last paragraph
 
     @property
     def first_line(self) -> int:
