@@ -81,7 +81,11 @@ def run_outline(args: argparse.Namespace) -> int:
     source = read_path(args.file)
     parsed = parse_text(source.text, source.path, source.format, source.levels)
     choices = _outline_choices(args, parsed)
-    text = outline_json(parsed, choices) + "\n" if args.format == "json" else outline_text(parsed, args.lang, choices)
+    text = (
+        outline_json(parsed, choices) + "\n"
+        if args.format == "json"
+        else outline_text(parsed, args.lang, choices)
+    )
     _write(text, None)
     return EXIT_OK
 

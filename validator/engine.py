@@ -44,6 +44,7 @@ class RunSettings:
 
 # What a report no checklist fits is checked against: no items, every rule as registered.
 NO_CHECKLIST = Checklist(id="", name=Text("无检查清单", "no checklist"), items=())
+_NO_BASIS = Text("")
 
 
 def check_document(
@@ -51,7 +52,7 @@ def check_document(
     checklist: Checklist | None,
     rules: Mapping[str, Rule],
     settings: RunSettings,
-    basis: Text = Text(""),
+    basis: Text = _NO_BASIS,
 ) -> ReportResult:
     """The verdict on one report: one result per item, then per enabled rule.
 

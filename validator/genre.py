@@ -66,20 +66,22 @@ def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreCh
         other = _other_kind_in_title(title)
         if other is not None:
             kind, found = other
-            return GenreChoice(None, _basis("标题是{kind}（“{found}”）", 'the title names a {kind} ("{found}")', kind, found))
-        by_title = _title_matches(title, checklists)
-        if by_title:
-            length, _cues, _order, checklist, found = max(
-                (length, len(_cues_found(body, checklist)), -order, checklist, found)
-                for order, (checklist, length, found) in enumerate(by_title)
+            return GenreChoice(
+                None, _basis("标题是{kind}（“{found}”）", 'the title names a {kind} ("{found}")', kind, found)
             )
-            del length
+        by_title = _title_matches(title, checklists)
+        if by_title:  # the most specific title (longest match), then the most cues, then the first
+            ranked = [
+                (length, len(_cues_found(body, c)), -order) for order, (c, length, _) in enumerate(by_title)
+            ]
+            checklist, _, found = by_title[ranked.index(max(ranked))]
             return GenreChoice(checklist, Text(f"标题“{found}”", f'title "{found}"'))
     mark = _other_kind_mark(body)
     if mark is not None:
         kind, found = mark
         return GenreChoice(
-            None, _basis("正文有{kind}的标记“{found}”", 'the text has a mark of a {kind}: "{found}"', kind, found)
+            None,
+            _basis("正文有{kind}的标记“{found}”", 'the text has a mark of a {kind}: "{found}"', kind, found),
         )
     return _by_body(body, checklists)
 
@@ -130,10 +132,16 @@ def _title_matches(title: str, checklists: Sequence[Checklist]) -> list[tuple[Ch
 
 
 def _by_body(body: str, checklists: Sequence[Checklist]) -> GenreChoice:
-    scored = [(len(cues), -order, checklist, cues) for order, checklist in enumerate(checklists)
-              if len(cues := _cues_found(body, checklist)) >= max(checklist.detection.min_cues, 1)]  # fmt: skip
+    found = [(checklist, _cues_found(body, checklist)) for checklist in checklists]
+    scored = [
+        (len(cues), -order, checklist, cues)
+        for order, (checklist, cues) in enumerate(found)
+        if len(cues) >= max(checklist.detection.min_cues, 1)
+    ]
     if not scored:
-        return GenreChoice(None, Text("标题未写明文种，正文线索不足", "no genre in the title, too few cues in the text"))
+        return GenreChoice(
+            None, Text("标题未写明文种，正文线索不足", "no genre in the title, too few cues in the text")
+        )
     _count, _order, checklist, cues = max(scored, key=lambda entry: (entry[0], entry[1]))
     snippets = [_snippet(body, checklist.detection.text_patterns[index]) for index in cues[:3]]
     words = "、".join(f"“{snippet}”" for snippet in snippets)

@@ -15,7 +15,6 @@ from validator import __version__
 from validator.messages import message
 from validator.model import Document, Heading, ParsedFile, Text
 
-
 # A report's checklist as ``outline`` shows it: (checklist id or None, basis), per report.
 Choice = tuple[str | None, Text]
 

@@ -50,9 +50,7 @@ def test_at_least_twelve_near_misses() -> None:
     assert len(_texts("none")) >= 12
 
 
-@pytest.mark.parametrize(
-    "path", [p for genre in CHECKLIST_IDS for p in _texts(genre)], ids=lambda p: p.stem
-)
+@pytest.mark.parametrize("path", [p for genre in CHECKLIST_IDS for p in _texts(genre)], ids=lambda p: p.stem)
 def test_each_genre_gets_its_checklist(validator: Validator, path: Path) -> None:
     report = _report(validator, path)
     assert report.checklist == path.stem.split("_")[0]
@@ -135,7 +133,7 @@ def test_checklist_none_gives_null_and_the_rules_decide_the_exit_code(
     rule_errors = [r for r in report["results"] if r["status"] == "fail" and r["severity"] == "error"]
     assert code == (1 if rule_errors else 0)
     code, out = _run(capsys, "check", "--checklist", "none", str(REPO / "examples" / "clean-report.txt"))
-    assert code == 0 and "未识别文种" not in out and "检查清单" not in out.splitlines()[0] or code == 0
+    assert (code == 0 and "未识别文种" not in out and "检查清单" not in out.splitlines()[0]) or code == 0
 
 
 def test_checklist_auto_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,7 +144,15 @@ def test_checklist_auto_is_the_default(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_checklist_forced_by_id(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "check", "--checklist", "duty-report", "--format", "json", str(TEXTS / "none_notice_untitled.txt"))
+    _, out = _run(
+        capsys,
+        "check",
+        "--checklist",
+        "duty-report",
+        "--format",
+        "json",
+        str(TEXTS / "none_notice_untitled.txt"),
+    )
     assert json.loads(out)["files"][0]["reports"][0]["checklist"] == "duty-report"
 
 
@@ -159,7 +165,16 @@ def test_configuration_sets_the_choice_per_glob(tmp_path: Path, capsys: pytest.C
     config.write_text(
         "checklist: auto\noverrides:\n  - files: ['minutes/']\n    checklist: none\n", encoding="utf-8"
     )
-    _, out = _run(capsys, "check", "--config", str(config), "--format", "json", str(tmp_path / "minutes"), str(tmp_path / "reports"))
+    _, out = _run(
+        capsys,
+        "check",
+        "--config",
+        str(config),
+        "--format",
+        "json",
+        str(tmp_path / "minutes"),
+        str(tmp_path / "reports"),
+    )
     chosen = {Path(f["path"]).parent.name: f["reports"][0]["checklist"] for f in json.loads(out)["files"]}
     assert chosen == {"minutes": None, "reports": "duty-report"}
 

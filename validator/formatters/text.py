@@ -62,7 +62,7 @@ def _file_blocks(file: FileResult, options: FormatOptions) -> list[list[str]]:
 def _report_lines(path: str, report: ReportResult, options: FormatOptions) -> list[str]:
     lang = options.lang
     lines = [_header(path, report, lang)]
-    labels = options.checklist_labels.get(report.checklist, {})
+    labels = options.checklist_labels.get(report.checklist or "", {})
     items = [r for r in report.results if r.kind == "item"]
     lines += [_item_line(r, labels, options) for r in items if options.show_passed or r.status == "fail"]
     rules = [r for r in report.results if r.kind == "rule"]
@@ -74,7 +74,9 @@ def _report_lines(path: str, report: ReportResult, options: FormatOptions) -> li
 
 def _header(path: str, report: ReportResult, lang: str) -> str:
     title = report.title or message("outline.untitled", lang)
-    return message("format.report", lang, path=path, title=title, line=report.line, checklist=choice_line(report, lang))
+    return message(
+        "format.report", lang, path=path, title=title, line=report.line, checklist=choice_line(report, lang)
+    )
 
 
 def choice_line(report: ReportResult, lang: str) -> str:
