@@ -196,3 +196,14 @@ def _is_project_prose(path: Path, target: Path) -> bool:
     """README.md, CHANGELOG.md and docs/*.md: the project's own documentation."""
     relative = path.resolve().relative_to(REPO)
     return path.suffix == ".md" and (len(relative.parts) == 1 or relative.parts[0] == "docs")
+
+
+@pytest.mark.parametrize("genre", CHECKLIST_IDS)
+def test_each_new_example_passes_its_checklist(capsys: pytest.CaptureFixture[str], genre: str) -> None:
+    code, out = _run(
+        capsys, "check", "--format", "json", "--fail-on", "info", str(REPO / "examples" / f"{genre}.txt")
+    )
+    [report] = json.loads(out)["files"][0]["reports"]
+    assert report["checklist"] == genre
+    assert [r["id"] for r in report["results"] if r["status"] == "fail"] == []
+    assert code == 0
