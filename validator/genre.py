@@ -60,9 +60,8 @@ class OtherKind:
 
 def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreChoice:
     """The checklist whose genre the report is, or none; see the module docstring."""
-    title = title_text(document)
     body = _body_text(document)
-    if title:
+    for title in title_texts(document):  # the title line, then with its second line
         other = _other_kind_in_title(title)
         if other is not None:
             kind, found = other
@@ -93,19 +92,21 @@ def forced_choice(checklist: Checklist | None) -> GenreChoice:
     return GenreChoice(checklist, Text("指定", "as configured"))
 
 
-def title_text(document: Document) -> str:
-    """The report's title, with its second line when the title is split over two.
+def title_texts(document: Document) -> tuple[str, ...]:
+    """The report's title, and the title with its second line when it may be split over two.
 
-    Official titles are often set as the issuing body on one line and 关于…的通报 on
-    the next; the next paragraph counts when it is short and reads as a title.
+    Official titles are often set as the issuing body on one line and 关于…的通报 on the
+    next; the next paragraph counts when it is short and reads as a title. The title
+    alone is tried first, so that a short line under a complete title (a date, a name)
+    does not hide it.
     """
     if document.title is None:
-        return ""
+        return ()
     text = document.title.text.strip()
     following = _paragraph_after(document, document.title.index)
     if following is not None and _reads_as_title(following):
-        text += following
-    return text
+        return (text, text + following)
+    return (text,)
 
 
 def _paragraph_after(document: Document, index: int) -> str | None:
@@ -235,4 +236,4 @@ def other_kinds() -> tuple[OtherKind, ...]:
     )
 
 
-__all__ = ["GenreChoice", "OtherKind", "detect_genre", "forced_choice", "other_kinds", "title_text"]
+__all__ = ["GenreChoice", "OtherKind", "detect_genre", "forced_choice", "other_kinds", "title_texts"]

@@ -207,3 +207,11 @@ def test_each_new_example_passes_its_checklist(capsys: pytest.CaptureFixture[str
     assert report["checklist"] == genre
     assert [r["id"] for r in report["results"] if r["status"] == "fail"] == []
     assert code == 0
+
+
+@pytest.mark.parametrize("second_line", ["（2025年1月10日）", "王某某", "——在县审计局2024年度民主生活会上"])
+def test_a_short_line_under_a_complete_title_does_not_hide_it(validator: Validator, second_line: str) -> None:
+    text = (TEXTS / "self-review_team_headed.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    [report] = validator.check_text(f"{title}\n{second_line}\n{rest}")
+    assert report.checklist == "self-review"
