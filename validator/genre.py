@@ -32,7 +32,7 @@ from typing import Any
 
 from validator.datapack import load_data
 from validator.model import Checklist, Document, Text
-from validator.safe_regex import compile_safe
+from validator.safe_regex import SafePattern, compile_safe
 
 # What may follow the genre noun at the end of a title: a bracketed note, spaces, a full stop.
 _TITLE_TAIL = r"[\s\x{3000}]*(?:[（(【〔\[][^）)】〕\]]{0,40}[）)】〕\]])?[\s\x{3000}。.]*$"
@@ -122,13 +122,18 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _title_matches(title: str, checklists: Sequence[Checklist]) -> list[tuple[Checklist, int, str]]:
-    """The checklists whose title patterns name the genre at the end of ``title``."""
+    """The checklists that name their genre at the end of ``title``.
+
+    Each with the length of its longest match (how specific it is) and the match of its
+    first pattern that matches (the genre noun its author listed first, shown as the basis).
+    """
     found: list[tuple[Checklist, int, str]] = []
     for checklist in checklists:
-        pattern = _title_regex(checklist.detection.title_patterns)
-        match = pattern.search(title) if pattern is not None else None
-        if match is not None:
-            found.append((checklist, len(match.group(1)), match.group(1)))
+        matches = [
+            m.group(1) for p in checklist.detection.title_patterns if (m := _title_regex(p).search(title))
+        ]
+        if matches:
+            found.append((checklist, max(map(len, matches)), matches[0]))
     return found
 
 
@@ -162,10 +167,10 @@ def _cues_found(body: str, checklist: Checklist) -> list[int]:
 
 def _other_kind_in_title(title: str) -> tuple[str, str] | None:
     for kind in other_kinds():
-        pattern = _title_regex(kind.title_patterns)
-        match = pattern.search(title) if pattern is not None else None
-        if match is not None:
-            return kind.name.zh, match.group(1)
+        for pattern in kind.title_patterns:
+            match = _title_regex(pattern).search(title)
+            if match is not None:
+                return kind.name.zh, match.group(1)
     return None
 
 
@@ -197,13 +202,10 @@ def _body_text(document: Document) -> str:
     return "\n".join(p.text for p in document.paragraphs if p.index != title_index)
 
 
-@functools.lru_cache(maxsize=64)
-def _title_regex(patterns: tuple[str, ...]) -> Any:
-    """One regex for all of a genre's title patterns, anchored at the end of the title."""
-    if not patterns:
-        return None
-    alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
-    return compile_safe(f"({alternatives}){_TITLE_TAIL}")
+@functools.lru_cache(maxsize=256)
+def _title_regex(pattern: str) -> SafePattern:
+    """A title pattern anchored at the end of the title (a bracketed note may follow)."""
+    return compile_safe(f"((?:{pattern})){_TITLE_TAIL}")
 
 
 @functools.lru_cache(maxsize=64)

@@ -68,7 +68,8 @@ def test_near_misses_get_no_checklist(validator: Validator, path: Path) -> None:
 
 def test_a_title_naming_the_genre_wins_and_is_named(validator: Validator) -> None:
     report = _report(validator, TEXTS / "self-review_team_headed.txt")
-    assert report.basis.zh.startswith("标题“") and "对照检查材料" in report.basis.zh
+    assert report.basis.zh == "标题“对照检查材料”"
+    assert report.basis.en == 'title "对照检查材料"'
 
 
 def test_a_title_split_over_two_lines_is_read_whole(validator: Validator) -> None:
