@@ -40,8 +40,11 @@ def test_directories_are_searched(capsys: pytest.CaptureFixture[str]) -> None:
         "clean-report.txt",
         "compilation.txt",
         "defective-report.txt",
+        "duty-report.txt",
+        "inspection-rectification.txt",
+        "self-review.txt",
     ]
-    assert payload["summary"]["reports"] == 4
+    assert payload["summary"]["reports"] == 7
     assert code == 1
 
 
@@ -147,7 +150,7 @@ def test_check_never_opens_a_network_connection(
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     code, out, err = run(capsys, "check", str(EXAMPLES), "--format", "json")
-    assert code == 1 and json.loads(out)["summary"]["reports"] == 4
+    assert code == 1 and json.loads(out)["summary"]["reports"] == 7
     assert "network" not in err
 
 

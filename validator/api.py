@@ -9,7 +9,7 @@
 ``Validator.check_path`` returns a ``FileResult`` whose ``error`` holds the
 one-line reason when the file cannot be read; it never raises for bad input.
 Configuration problems (a broken checklist, an unknown checklist name) raise
-``validator.errors.ConfigError``. The pipeline itself lives in ``validator.engine``;
+``validator.errors.ConfigError``. The pipeline itself lives in ``validator.engine.evaluate``;
 this module is the stable name for it.
 """
 

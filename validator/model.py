@@ -26,6 +26,7 @@ ParagraphKind = Literal[
     "toc",  # an entry of the 目录 block
     "salutation",  # a speech's 同志们：
     "closing",  # a speech's 谢谢大家！
+    "end_matter",  # 附件说明, 落款, 成文日期, 附注, 附件, 抄送, 印发 (validator.parse.endmatter)
 ]
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
@@ -125,6 +126,19 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class EndMatter:
+    """A line around the body of an official document, and what it is there.
+
+    ``role`` is ``attachment_list`` (附件：1.…), ``signature`` (落款), ``date`` (成文日期),
+    ``note`` (附注 such as （此件公开发布）), ``attachment`` (an 附件's own text),
+    ``copy_to`` (抄送：…) or ``printed`` (…印发).
+    """
+
+    role: str
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
 class Document:
     """One report. A compilation file yields several, all sharing ``text``.
 
@@ -140,6 +154,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     headings: tuple[Heading, ...]
     source_format: str = "text"
+    end_matter: tuple[EndMatter, ...] = ()  # never headings, never the body's last paragraph
 
     @property
     def first_line(self) -> int:
@@ -232,10 +247,16 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class GenreDetection:
-    """How a checklist recognises its genre: regexes on the title and on paragraphs."""
+    """How a checklist recognises its genre: regexes on the title and on paragraphs.
+
+    A title pattern counts when its match reaches the end of the title (the genre
+    noun ends a title); the body counts when at least ``min_cues`` distinct text
+    patterns are found in it (validator.engine.genre).
+    """
 
     title_patterns: tuple[str, ...] = ()
     text_patterns: tuple[str, ...] = ()
+    min_cues: int = 3
 
 
 @dataclass(frozen=True)
@@ -296,8 +317,9 @@ class ReportResult:
 
     title: str | None
     line: int
-    checklist: str
+    checklist: str | None  # None: no checklist fits the report's genre, only the rules ran
     results: tuple[Result, ...]
+    basis: Text = Text("")  # what chose the checklist (or why none): 标题“对照检查材料”
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from validator.yaml_nodes import (
     quote,
     read_bool,
     read_mapping,
+    read_positive_int,
     read_scalar,
     wrong_type,
 )
@@ -34,12 +35,14 @@ def read_detection(at: At, node: Node | None, parent: Checklist | None) -> Genre
     if node is None:
         return inherited
     entries = read_mapping(at, node, "detect")
-    check_keys(at, entries, ("title", "text"), "detect")
+    check_keys(at, entries, ("title", "text", "min_cues"), "detect")
     title = read_patterns(at, entries["title"][1], "detect.title") if "title" in entries else None
     text = read_patterns(at, entries["text"][1], "detect.text") if "text" in entries else None
+    cues = read_positive_int(at, entries["min_cues"][1], "detect.min_cues") if "min_cues" in entries else None
     return GenreDetection(
         title_patterns=inherited.title_patterns if title is None else title,
         text_patterns=inherited.text_patterns if text is None else text,
+        min_cues=inherited.min_cues if cues is None else cues,
     )
 
 

@@ -23,7 +23,7 @@ from validator.model import Document, Paragraph, Span
 
 # Paragraph kinds whose text is the report's own prose (not the 目录, not the title).
 PROSE_KINDS = frozenset({"body", "heading", "enum", "salutation", "closing"})
-_TEXT_KINDS = PROSE_KINDS | {"title"}
+_TEXT_KINDS = PROSE_KINDS | {"title", "end_matter"}  # 落款, dates, 附件: read, never the body's end
 
 _T = TypeVar("_T")
 

@@ -79,7 +79,11 @@ def _build_parser() -> argparse.ArgumentParser:
 def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser("check", help="按检查清单和规则检查报告")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="文件或目录（默认当前目录）")
-    check.add_argument("--checklist", metavar="NAME|FILE", help="指定检查清单（默认按文种自动识别）")
+    check.add_argument(
+        "--checklist",
+        metavar="auto|none|NAME|FILE",
+        help="检查清单：auto 按文种识别（默认），none 只查通用规则，或清单 id、YAML 文件",
+    )
     check.add_argument(
         "--format",
         default="text",

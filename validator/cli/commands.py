@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from validator import __version__
 from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.errors import ConfigError
-from validator.model import SEVERITY_RANK, FileResult
+from validator.model import SEVERITY_RANK, FileResult, ParsedFile, Text
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
@@ -88,8 +88,23 @@ def run_outline(args: argparse.Namespace) -> int:
 
     validator = Validator(open_registry(args))  # plugins' readers read here too
     parsed = validator.parse(validator.read(args.file))
-    _write(outline_json(parsed) + "\n" if args.format == "json" else outline_text(parsed, args.lang), None)
+    choices = _outline_choices(validator.registry, parsed)
+    text = (
+        outline_json(parsed, choices) + "\n"
+        if args.format == "json"
+        else outline_text(parsed, args.lang, choices)
+    )
+    _write(text, None)
     return EXIT_OK
+
+
+def _outline_choices(registry: Registry, parsed: ParsedFile) -> list[tuple[str | None, Text]]:
+    """The checklist ``check`` would choose for each report, and why (``--checklist`` aside)."""
+    from validator.engine.genre import detect_genre
+
+    checklists = list(registry.checklists.values())
+    choices = [detect_genre(document, checklists) for document in parsed.documents]
+    return [(choice.checklist.id if choice.checklist else None, choice.basis) for choice in choices]
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -109,7 +124,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     validator = Validator(registry, settings_for=settings_for)
     if run.checklist:
-        validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
+        validator.choice_named(run.checklist)  # an unknown checklist fails before any file is read
     fixing = None
     if args.fix or args.diff or args.annotate:  # fixes go in before the check, which reports what is left
         from validator.fix.command import fix_before_check

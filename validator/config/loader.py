@@ -152,6 +152,8 @@ class Loader:
                 source.at.fail(node, f"{quote(key)} 指向的检查清单文件不存在：{target}", key)
             return target
         read_checklist_id(source.at, node, key)
+        if value in ("auto", "none"):  # detect the genre / no checklist (validator.api)
+            return value
         if self.known_checklists is not None and value not in self.known_checklists:
             hint = (
                 _suggest(value, self.known_checklists) + "可用：" + ", ".join(sorted(self.known_checklists))

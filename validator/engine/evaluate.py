@@ -25,15 +25,29 @@ from validator.model import (
     RunSettings,
     Severity,
     Span,
+    Text,
 )
 from validator.parse.reportyear import report_year
 from validator.rule import Rule, RuleContext
 
+# What a report no checklist fits is checked against: no items, every rule as registered.
+NO_CHECKLIST = Checklist(id="", name=Text("无检查清单", "no checklist"), items=())
+_NO_BASIS = Text("")
+
 
 def check_document(
-    document: Document, checklist: Checklist, rules: Mapping[str, Rule], settings: RunSettings
+    document: Document,
+    checklist: Checklist | None,
+    rules: Mapping[str, Rule],
+    settings: RunSettings,
+    basis: Text = _NO_BASIS,
 ) -> ReportResult:
-    """The verdict on one report: one result per item, then per enabled rule."""
+    """The verdict on one report: one result per item, then per enabled rule.
+
+    ``checklist`` None (no checklist fits the genre): no item results, the rules alone.
+    """
+    chosen = checklist
+    checklist = checklist or NO_CHECKLIST
     evidence = _ItemEvidence(document, checklist)
     results = [_judge_item(item, evidence, settings.lang) for item in checklist.items]
     context = rule_context(document, settings, evidence.paragraphs())
@@ -42,7 +56,7 @@ def check_document(
     kept = tuple(_regraded(result, settings) for result in results if _wanted(result.id, settings))
     title = document.title.text if document.title else None
     line = document.title.span.line if document.title else document.first_line
-    return ReportResult(title, line, checklist.id, kept)
+    return ReportResult(title, line, chosen.id if chosen else None, kept, basis)
 
 
 def rule_context(

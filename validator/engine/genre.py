@@ -1,42 +1,241 @@
-"""Which checklist fits a report: scored from its title and its paragraphs.
+"""Which checklist fits a report — or none, and why.
 
-Each checklist's ``detect`` block gives regexes for the title (worth 3 points)
-and for paragraphs (1 point per distinct pattern found). The best score wins;
-ties go to the checklist listed first; with no score at all the default
-checklist is used. The choice is always named in the output, and
-``--checklist`` overrides it.
+A document repository holds many kinds of text besides the reports a checklist
+describes: notices, minutes, news items, resolutions, 心得体会, lectures, survey
+reports, the project's own Markdown. Judging them against a report's checklist
+fails every one of them, so detection must be able to say "none":
+
+1. The title names a kind of text that no checklist fits (…的通知, 会议纪要,
+   决议, 心得体会, 党课讲稿, 调研报告 …; ``rules/data/genres.yaml``): none.
+2. The title names a checklist's genre: a ``detect.title`` pattern whose match
+   reaches the end of the title (the genre noun ends a title; a bracketed note
+   such as （讨论稿） may follow). When several do, the longest match wins (the
+   more specific genre, e.g. a plugin's university report over annual-report),
+   then the most body cues, then the checklist registered first.
+3. Otherwise the body must show the genre itself: at least ``detect.min_cues``
+   distinct ``detect.text`` patterns, and none of the marks of another kind of
+   text (a news lead, a notice's 特此通知, minutes' 会议指出, a resolution's
+   （…大会通过）, inline code …). The most cues win; ties go to the first.
+4. Otherwise: no checklist, and only the rules run.
+
+Every answer carries its basis, in words a reader can check against the text
+(标题“对照检查材料”; 正文有通知的标记“特此通知”). The body is searched once per
+checklist with an RE2 set of all its cue patterns, and once for all the marks.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from validator.model import Checklist, Document
-from validator.safe_regex import compile_safe
+from validator.datapack import data_cache, load_data
+from validator.model import Checklist, Document, Text
+from validator.safe_regex import SafePattern, compile_safe
 
-TITLE_WEIGHT = 3
-DEFAULT_CHECKLIST = "annual-report"
+# What may follow the genre noun at the end of a title: a bracketed note, spaces, a full stop.
+_TITLE_TAIL = r"[\s\x{3000}]*(?:[（(【〔\[][^）)】〕\]]{0,40}[）)】〕\]])?[\s\x{3000}。.]*$"
+_TITLE_CONTINUATION_MAX = 60
+_SNIPPET_MAX = 16
 
 
-def detect_checklist(
-    document: Document, checklists: Sequence[Checklist], default: str = DEFAULT_CHECKLIST
-) -> Checklist:
-    """The checklist whose genre the report matches best."""
+@dataclass(frozen=True)
+class GenreChoice:
+    """The checklist detection chose (None: no checklist fits) and the basis of the choice."""
+
+    checklist: Checklist | None
+    basis: Text
+
+
+@dataclass(frozen=True)
+class OtherKind:
+    """A kind of text no built-in checklist fits, with the marks that give it away."""
+
+    id: str
+    name: Text
+    title_patterns: tuple[str, ...]
+    text_patterns: tuple[str, ...]
+
+
+def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreChoice:
+    """The checklist whose genre the report is, or none; see the module docstring."""
+    body = _body_text(document)
+    for title in title_texts(document):  # the title line, then with its second line
+        other = _other_kind_in_title(title)
+        if other is not None:
+            kind, found = other
+            return GenreChoice(
+                None, _basis("标题是{kind}（“{found}”）", 'the title names a {kind} ("{found}")', kind, found)
+            )
+        by_title = _title_matches(title, checklists)
+        if by_title:  # the most specific title (longest match), then the most cues, then the first
+            ranked = [
+                (length, len(_cues_found(body, c)), -order) for order, (c, length, _) in enumerate(by_title)
+            ]
+            checklist, _, found = by_title[ranked.index(max(ranked))]
+            return GenreChoice(checklist, Text(f"标题“{found}”", f'title "{found}"'))
+    mark = _other_kind_mark(body)
+    if mark is not None:
+        kind, found = mark
+        return GenreChoice(
+            None,
+            _basis("正文有{kind}的标记“{found}”", 'the text has a mark of a {kind}: "{found}"', kind, found),
+        )
+    return _by_body(body, checklists)
+
+
+def forced_choice(checklist: Checklist | None) -> GenreChoice:
+    """A choice made by ``--checklist`` or the configuration rather than by detection."""
+    if checklist is None:
+        return GenreChoice(None, Text("已指定不用检查清单", "no checklist, as configured"))
+    return GenreChoice(checklist, Text("指定", "as configured"))
+
+
+def title_texts(document: Document) -> tuple[str, ...]:
+    """The report's title, and the title with its second line when it may be split over two.
+
+    Official titles are often set as the issuing body on one line and 关于…的通报 on the
+    next; the next paragraph counts when it is short and reads as a title. The title
+    alone is tried first, so that a short line under a complete title (a date, a name)
+    does not hide it.
+    """
+    if document.title is None:
+        return ()
+    text = document.title.text.strip()
+    following = _paragraph_after(document, document.title.index)
+    if following is not None and _reads_as_title(following):
+        return (text, text + following)
+    return (text,)
+
+
+def _paragraph_after(document: Document, index: int) -> str | None:
+    for position, paragraph in enumerate(document.paragraphs):
+        if paragraph.index == index:
+            after = document.paragraphs[position + 1 : position + 2]
+            return after[0].text.strip() if after and after[0].kind == "body" else None
+    return None
+
+
+def _reads_as_title(text: str) -> bool:
+    return 0 < len(text) <= _TITLE_CONTINUATION_MAX and text[-1] not in "。！？；：:，,、…"
+
+
+def _title_matches(title: str, checklists: Sequence[Checklist]) -> list[tuple[Checklist, int, str]]:
+    """The checklists that name their genre at the end of ``title``.
+
+    Each with the length of its longest match (how specific it is) and the match of its
+    first pattern that matches (the genre noun its author listed first, shown as the basis).
+    """
+    found: list[tuple[Checklist, int, str]] = []
+    for checklist in checklists:
+        matches = [
+            m.group(1) for p in checklist.detection.title_patterns if (m := _title_regex(p).search(title))
+        ]
+        if matches:
+            found.append((checklist, max(map(len, matches)), matches[0]))
+    return found
+
+
+def _by_body(body: str, checklists: Sequence[Checklist]) -> GenreChoice:
+    found = [(checklist, _cues_found(body, checklist)) for checklist in checklists]
     scored = [
-        (genre_score(document, checklist), -order, checklist) for order, checklist in enumerate(checklists)
+        (len(cues), -order, checklist, cues)
+        for order, (checklist, cues) in enumerate(found)
+        if len(cues) >= max(checklist.detection.min_cues, 1)
     ]
-    best_score, _, best = max(scored, key=lambda entry: (entry[0], entry[1]))
-    if best_score > 0:
-        return best
-    return next((c for c in checklists if c.id == default), checklists[0])
+    if not scored:
+        return GenreChoice(
+            None, Text("标题未写明文种，正文线索不足", "no genre in the title, too few cues in the text")
+        )
+    _count, _order, checklist, cues = max(scored, key=lambda entry: (entry[0], entry[1]))
+    snippets = [_snippet(body, checklist.detection.text_patterns[index]) for index in cues[:3]]
+    words = "、".join(f"“{snippet}”" for snippet in snippets)
+    english = ", ".join(f'"{snippet}"' for snippet in snippets)
+    return GenreChoice(
+        checklist, Text(f"正文线索{len(cues)}处：{words}等", f"{len(cues)} cues in the text: {english} …")
+    )
 
 
-def genre_score(document: Document, checklist: Checklist) -> int:
-    detection = checklist.detection
-    score = 0
-    if document.title and any(compile_safe(p).search(document.title.text) for p in detection.title_patterns):
-        score += TITLE_WEIGHT
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    # (?m): ^ and $ match at each paragraph's start and end, as if searched one by one
-    score += sum(1 for pattern in detection.text_patterns if compile_safe(f"(?m){pattern}").search(text))
-    return score
+def _cues_found(body: str, checklist: Checklist) -> list[int]:
+    """Indexes of the checklist's distinct text patterns found in ``body``: one RE2 set search."""
+    patterns = checklist.detection.text_patterns
+    if not patterns or not body:
+        return []
+    return sorted(_pattern_set(patterns).Match(body) or ())
+
+
+def _other_kind_in_title(title: str) -> tuple[str, str] | None:
+    for kind in other_kinds():
+        for pattern in kind.title_patterns:
+            match = _title_regex(pattern).search(title)
+            if match is not None:
+                return kind.name.zh, match.group(1)
+    return None
+
+
+def _other_kind_mark(body: str) -> tuple[str, str] | None:
+    """The first kind of other text whose marks the body carries, with the mark found."""
+    kinds = other_kinds()
+    owners = [kind for kind in kinds for _ in kind.text_patterns]
+    patterns = tuple(pattern for kind in kinds for pattern in kind.text_patterns)
+    hits = sorted(_pattern_set(patterns).Match(body) or ()) if body and patterns else []
+    if not hits:
+        return None
+    return owners[hits[0]].name.zh, _snippet(body, patterns[hits[0]])
+
+
+def _basis(zh: str, en: str, kind: str, found: str) -> Text:
+    english = next((k.name.en for k in other_kinds() if k.name.zh == kind), kind)
+    return Text(zh.format(kind=kind, found=found), en.format(kind=english, found=found))
+
+
+def _snippet(body: str, pattern: str) -> str:
+    match = compile_safe(f"(?m){pattern}").search(body)
+    text = match.group(0).strip() if match is not None else ""
+    return text if len(text) <= _SNIPPET_MAX else text[: _SNIPPET_MAX - 1] + "…"
+
+
+def _body_text(document: Document) -> str:
+    """The report's paragraphs but its title, one per line (cues use ^ and $ per paragraph)."""
+    title_index = document.title.index if document.title else -1
+    return "\n".join(p.text for p in document.paragraphs if p.index != title_index)
+
+
+@functools.lru_cache(maxsize=256)
+def _title_regex(pattern: str) -> SafePattern:
+    """A title pattern anchored at the end of the title (a bracketed note may follow)."""
+    return compile_safe(f"((?:{pattern})){_TITLE_TAIL}")
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern_set(patterns: tuple[str, ...]) -> Any:
+    """An RE2 set: which of ``patterns`` occur anywhere in a text, in one pass (``^``/``$`` per line)."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    pattern_set = re2.Set.SearchSet(options)
+    for pattern in patterns:
+        compile_safe(pattern)  # the checklist loader has validated it; this only raises on a bad data pack
+        pattern_set.Add(f"(?m){pattern}")
+    pattern_set.Compile()
+    return pattern_set
+
+
+@data_cache
+def other_kinds() -> tuple[OtherKind, ...]:
+    """The kinds of text no built-in checklist fits (``rules/data/genres.yaml``)."""
+    data = load_data("genres")
+    return tuple(
+        OtherKind(
+            id=entry["id"],
+            name=Text(entry["name"]["zh"], entry["name"]["en"]),
+            title_patterns=tuple(entry.get("title", ())),
+            text_patterns=tuple(entry.get("text", ())),
+        )
+        for entry in data["kinds"]
+    )
+
+
+__all__ = ["GenreChoice", "OtherKind", "detect_genre", "forced_choice", "other_kinds", "title_texts"]

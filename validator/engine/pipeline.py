@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from validator.engine.evaluate import check_document
 from validator.engine.fingerprints import with_fingerprints
-from validator.engine.genre import detect_checklist
+from validator.engine.genre import GenreChoice, detect_genre, forced_choice
 from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
 from validator.model import Checklist, FileResult, ParsedFile, ReportResult, RunSettings
@@ -36,6 +36,11 @@ from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
     from validator.readers import SourceText
+
+
+# ``--checklist`` (and the configuration's ``checklist``) takes a checklist, or one of these:
+AUTO = "auto"  # detect the genre (the default)
+NO_CHECKLIST = "none"  # no checklist: the rules alone
 
 
 @dataclass(frozen=True)
@@ -71,16 +76,17 @@ class Validator:
         self.settings_for = settings_for or (lambda _path: fixed)
         self.checklists_used: dict[str, Checklist] = {}  # by the name or path they were asked for
         if checklist:
-            self.checklist_named(checklist)  # a wrong name fails now, not at the first file
+            self.choice_named(checklist)  # a wrong name fails now, not at the first file
 
     def check_source(self, source: SourceText) -> FileResult:
         """The pipeline for one decoded file: parse, choose each report's checklist, evaluate, suppress."""
         settings = self.settings_for(source.path)
-        forced = self.checklist_named(settings.checklist) if settings.checklist else None
+        forced = self.choice_named(settings.checklist)
+        checklists, rules = list(self.registry.checklists.values()), self.registry.rules
         reports = []
         for document in self.parse(source).documents:
-            checklist = forced or detect_checklist(document, list(self.registry.checklists.values()))
-            reports.append(check_document(document, checklist, self.registry.rules, settings.run))
+            choice = forced or detect_genre(document, checklists)
+            reports.append(check_document(document, choice.checklist, rules, settings.run, choice.basis))
         reports = apply_suppressions(reports, source.text, settings.run.lang)
         return FileResult(path=source.path, reports=tuple(with_fingerprints(reports, source.text)))
 
@@ -127,8 +133,16 @@ class Validator:
         """Check files and every supported file below directories, in a stable order."""
         return [self.check_path(path) for path in expand_paths(paths, frozenset(self.registry.readers))]
 
+    def choice_named(self, name: str | None) -> GenreChoice | None:
+        """The choice ``--checklist``/configuration makes: None (``auto``) lets detection choose."""
+        if not name or name == AUTO:
+            return None
+        return forced_choice(None if name == NO_CHECKLIST else self.checklist_named(name))
+
     def checklist_named(self, name_or_file: str) -> Checklist:
         """A checklist by id or YAML path, resolved once (``ConfigError`` when unknown)."""
+        if name_or_file in (AUTO, NO_CHECKLIST):
+            raise ConfigError(f"{name_or_file} 不是检查清单，而是选择方式", key="checklist")
         if name_or_file not in self.checklists_used:
             self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
         return self.checklists_used[name_or_file]

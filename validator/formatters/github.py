@@ -234,7 +234,7 @@ def _report_lines(path: str, report: ReportResult, options: FormatOptions) -> It
     yield "", False
     yield f"### {_MARKS['fail' if failed else 'pass']} {path} · {title}", False
     yield "", False
-    yield _cell(_word("report", lang).format(line=report.line, checklist=report.checklist)), False
+    yield _cell(_word("report", lang).format(line=report.line, checklist=report.checklist or "—")), False
     yield "", False
     yield _word("columns", lang), False
     yield "|---|:-:|---|--:|---|", False

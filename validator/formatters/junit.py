@@ -99,7 +99,7 @@ def _report_cases(path: str, ref: str, report: ReportResult, options: FormatOpti
 def _item_case(
     path: str, ref: str, report: ReportResult, result: Result, options: FormatOptions
 ) -> ET.Element:
-    case = _case(report.checklist, f"{result_title(result, report, options)} · {ref}", path)
+    case = _case(report.checklist or "", f"{result_title(result, report, options)} · {ref}", path)
     if result.status == "fail":
         _failure(case, result.message, result.severity, _location_line(path, report, result))
     elif result.message:  # what the item was satisfied by: a reviewer's evidence

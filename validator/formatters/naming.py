@@ -25,8 +25,8 @@ def result_title(result: Result, report: ReportResult, options: FormatOptions) -
         rule = options.rules.get(result.id)
         words = rule.summary.get(options.lang) if rule else ""
     else:
-        words = options.checklist_labels.get(report.checklist, {}).get(result.id, "")
-        item = checklist_item(result.id, report.checklist, options)
+        words = options.checklist_labels.get(report.checklist or "", {}).get(result.id, "")
+        item = checklist_item(result.id, report.checklist or "", options)
         words = words or (item.label.get(options.lang) if item else "")
     return f"{result.id} {words}" if words and words != result.id else result.id
 

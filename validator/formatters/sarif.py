@@ -214,7 +214,7 @@ def _descriptor(
     """Rule metadata; a rule or item the registry does not know (RV-001, say) gets its id alone."""
     if result.kind == "rule":
         return _rule_descriptor(identifier, options)
-    return _item_descriptor(identifier, report.checklist, result.id, options)
+    return _item_descriptor(identifier, report.checklist or "", result.id, options)
 
 
 def _rule_descriptor(code: str, options: FormatOptions) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def _file_blocks(file: FileResult, options: FormatOptions) -> list[list[str]]:
 def _report_lines(path: str, report: ReportResult, options: FormatOptions) -> list[str]:
     lang = options.lang
     lines = [_header(path, report, lang)]
-    labels = options.checklist_labels.get(report.checklist, {})
+    labels = options.checklist_labels.get(report.checklist or "", {})
     items = [r for r in report.results if r.kind == "item"]
     lines += [_item_line(r, labels, options) for r in items if options.show_passed or r.status == "fail"]
     rules = [r for r in report.results if r.kind == "rule"]
@@ -75,8 +75,17 @@ def _report_lines(path: str, report: ReportResult, options: FormatOptions) -> li
 def _header(path: str, report: ReportResult, lang: str) -> str:
     title = report.title or message("outline.untitled", lang)
     return message(
-        "format.report", lang, path=path, title=title, line=report.line, checklist=report.checklist
+        "format.report", lang, path=path, title=title, line=report.line, checklist=choice_line(report, lang)
     )
+
+
+def choice_line(report: ReportResult, lang: str) -> str:
+    """``检查清单：self-review（依据：标题“对照检查材料”）``, or ``未识别文种：只检查通用规则``."""
+    basis = report.basis.get(lang)
+    if report.checklist is None:
+        return message("format.no_checklist_basis" if basis else "format.no_checklist", lang, basis=basis)
+    key = "format.checklist" if basis else "format.checklist_forced"
+    return message(key, lang, checklist=report.checklist, basis=basis)
 
 
 def _item_line(result: Result, labels: Mapping[str, str], options: FormatOptions) -> str:

@@ -32,6 +32,11 @@ _LINE_KINDS = {
     "SALUTATION": "salutation",
     "CLOSING": "closing",
     "TITLE_LINE": "title_like",
+    "ATTACHMENT": "attachment",
+    "NOTE": "note",
+    "COPY_TO": "copy_to",
+    "PRINTED": "printed",
+    "DATE_LINE": "date",
     "TEXT": "body",
 }
 
@@ -42,7 +47,8 @@ class ClassifiedLine:
 
     ``kind`` is ``blank``, ``comment`` (an HTML comment alone on its line),
     ``heading`` (a numbered marker), ``enum``, ``toc_header``, ``salutation``,
-    ``closing``, ``title_like`` or ``body``.
+    ``closing``, ``title_like``, an end-matter shape (``attachment``, ``note``,
+    ``copy_to``, ``printed``, ``date``; see ``endmatter``) or ``body``.
     ``column`` is where the content starts (after indentation and Markdown
     ``#``); ``marker_type`` is the grammar terminal of the marker, if any;
     ``markdown_level`` is the number of ``#``, or the level of a Word heading style.

@@ -8,11 +8,13 @@ title listed in its 目录. The heading tree itself is built in ``outline``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from validator.model import Document, Paragraph, ParagraphKind, ParsedFile, Span
+from validator.model import Document, EndMatter, Paragraph, ParagraphKind, ParsedFile, Span
+from validator.parse.endmatter import end_matter_roles
 from validator.parse.lines import ClassifiedLine
 from validator.parse.outline import build_outline
 
@@ -106,14 +108,27 @@ def _build_document(
     group: Sequence[ClassifiedLine], first_index: int, text: str, path: str, source_format: str
 ) -> Document:
     title_at = _title_position(group)
-    kinds = [_paragraph_kind(line, position == title_at) for position, line in enumerate(group)]
+    roles = end_matter_roles(group, title_at)
+    kinds: list[ParagraphKind] = [
+        "end_matter" if position in roles else _paragraph_kind(line, position == title_at)
+        for position, line in enumerate(group)
+    ]
     paragraphs = [
         _paragraph(line, first_index + i, kind)
         for i, (line, kind) in enumerate(zip(group, kinds, strict=True))
     ]
-    headings, paragraphs = build_outline(group, paragraphs, title_at)
+    # end matter is never a heading: the outline sees its lines as plain, unmarked text
+    lines = [_plain(line) if position in roles else line for position, line in enumerate(group)]
+    headings, paragraphs = build_outline(lines, paragraphs, title_at)
     title = paragraphs[title_at] if title_at is not None else None
-    return Document(path, text, title, _lead(paragraphs), tuple(paragraphs), headings, source_format)
+    end_matter = tuple(EndMatter(roles[position], paragraphs[position]) for position in sorted(roles))
+    return Document(
+        path, text, title, _lead(paragraphs), tuple(paragraphs), headings, source_format, end_matter
+    )
+
+
+def _plain(line: ClassifiedLine) -> ClassifiedLine:
+    return dataclasses.replace(line, kind="end_matter", marker="", marker_type="", markdown_level=0)
 
 
 def _lead(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
