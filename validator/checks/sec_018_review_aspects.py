@@ -73,7 +73,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
 @data_cache
 def _aspects() -> dict[int, list[tuple[str, list[SafePattern]]]]:
     data: dict[str, Any] = load_data("self_review_aspects")
-    return {
-        int(year): [(aspect["label"], [compile_safe(cue) for cue in aspect["cues"]]) for aspect in spec["aspects"]]
-        for year, spec in data["years"].items()
-    }
+    aspects = {}
+    for year, spec in data["years"].items():
+        aspects[int(year)] = [(a["label"], [compile_safe(cue) for cue in a["cues"]]) for a in spec["aspects"]]
+    return aspects
