@@ -49,7 +49,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
 
 
 def _message(parent: Heading, child: Heading, upper: int, lower: int, count: int) -> Text:
-    """Name the markers as written where the skip first happens (“三、” then “1.”), not the canonical “一、”."""
+    """The markers as written where the skip first happens (“三、” then “1.”), not a canonical “一、”."""
     above, below = parent.marker.strip(), child.marker.strip()
     missing = "”“".join(CANONICAL[rank] for rank in range(upper + 1, lower))
     return Text(
