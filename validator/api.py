@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from validator.engine import RunSettings, check_document
 from validator.errors import ConfigError, InputError
 from validator.genre import detect_checklist
-from validator.model import Checklist, Document, FileResult, ReportResult
+from validator.model import Checklist, Document, FileResult, ReportResult, Source
 from validator.registry import Registry
 
 if TYPE_CHECKING:
@@ -114,7 +114,8 @@ class Validator:
 
     def check_source(self, source: SourceText) -> FileResult:
         reports = self.check_text(source.text, source.path, source.format, source.levels)
-        return FileResult(path=source.path, reports=tuple(reports))
+        kept = Source(source.text, source.format, source.pages)  # for excerpts in the output
+        return FileResult(path=source.path, reports=tuple(reports), source=kept)
 
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
         """Check files and every supported file below directories, in a stable order."""

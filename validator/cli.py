@@ -84,7 +84,7 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--format",
         default="text",
         metavar="FORMAT",
-        help="输出格式：text、json、sarif、junit、github、gitlab、compact",
+        help="输出格式：text、html、json、sarif、junit、github、gitlab、compact",
     )
     check.add_argument("--output", metavar="FILE", help="把结果写入文件")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="默认 error")
@@ -101,6 +101,9 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="--stdin 时报告的文件名")
     check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
+    check.add_argument(
+        "--no-group", dest="group", action="store_false", help="列出全部问题（默认同一规则超过 3 处时折叠）"
+    )
     _add_lang(check, default=None)
     check.set_defaults(run="run_check")
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")
