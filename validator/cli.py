@@ -20,7 +20,10 @@ from validator.messages import message
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    from validator.cli_help import help_lang, localize_help
+
     parser = _build_parser()
+    localize_help(parser, help_lang(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help

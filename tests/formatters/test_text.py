@@ -6,7 +6,7 @@ import re
 
 from validator.formatters import FormatOptions
 from validator.formatters.text import format_text, summary_line
-from validator.model import FileResult, ReportResult, Result, Span
+from validator.model import FileResult, ReportResult, Result, Source, Span
 
 TITLE = "中共某某委员会关于2023年度落实全面从严治党主体责任情况的报告"
 LABELS = {
@@ -232,3 +232,50 @@ def test_the_builtin_formatters_come_through_the_plugin_hook() -> None:
     (formats,) = manager.hook.report_validator_formatters()
     assert formats["text"] is format_text and formats["json"] is format_json
     assert set(formats) == {"text", "json", "sarif", "junit", "github", "gitlab", "compact", "html"}
+
+
+def many_findings(count: int) -> list[FileResult]:
+    text = "标题\n" + "一是,二是,三是,四是,五是,六是\n"
+    findings = tuple(
+        Result("rule", "PUN-001", "fail", "warning", "半角“,”应为全角“，”", Span(2, 3 + 4 * n, 2, 4 + 4 * n))
+        for n in range(count)
+    )
+    other = Result("rule", "HYG-001", "fail", "error", "占位符", Span(2, 1, 2, 3))
+    report = ReportResult("标题", 1, "annual-report", (*findings, other))
+    return [FileResult("a.txt", (report,), source=Source(text))]
+
+
+def test_a_rule_firing_more_than_three_times_is_folded_after_three() -> None:
+    lines = format_text(many_findings(5), ZH).splitlines()
+    pun = [line for line in lines if " PUN-001 " in line and line.startswith("a.txt:")]
+    assert [line.split(":")[2] for line in pun] == ["3", "7", "11"]
+    assert "  … PUN-001 同类问题另有 2 处（--no-group 列出全部）" in lines
+    assert lines.index("  … PUN-001 同类问题另有 2 处（--no-group 列出全部）") == lines.index(pun[-1]) + 3
+    assert sum(" HYG-001 " in line for line in lines) == 1  # other rules are not affected
+    english = format_text(many_findings(5), EN).splitlines()
+    assert "  … 2 more PUN-001 finding(s) (--no-group lists all)" in english
+
+
+def test_three_findings_are_not_folded_and_no_group_lists_all() -> None:
+    assert "同类问题" not in format_text(many_findings(3), ZH)
+    unfolded = format_text(many_findings(5), FormatOptions(group=False, checklist_labels=LABELS))
+    assert sum(line.startswith("a.txt:") and " PUN-001 " in line for line in unfolded.splitlines()) == 5
+    assert "同类问题" not in unfolded
+
+
+def test_excerpt_and_carets_by_display_width() -> None:
+    lines = format_text(many_findings(1), ZH).splitlines()
+    start = lines.index("a.txt:2:3: 警告 PUN-001 半角“,”应为全角“，”")
+    assert lines[start + 1 : start + 3] == [
+        "     2 | 一是,二是,三是,四是,五是,六是",
+        "       |     ^",
+    ]
+
+
+def test_control_characters_of_a_report_never_reach_the_terminal() -> None:
+    text = "标题\n\x1b[2J清屏,\x07\n"
+    result = Result("rule", "PUN-001", "fail", "warning", "半角", Span(2, 7, 2, 8))
+    files = [FileResult("a.txt", (ReportResult("标题", 1, "annual-report", (result,)),), source=Source(text))]
+    output = format_text(files, ZH)
+    assert "\x1b" not in output and "\x07" not in output
+    assert "     2 | \ufffd[2J清屏,\ufffd" in output.splitlines()
