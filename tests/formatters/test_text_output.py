@@ -140,3 +140,24 @@ def test_a_word_file_shows_the_paragraph_around_the_span(
     assert excerpt.endswith("...")  # a long paragraph is cut: the words around the span, not all of it
     assert marked_text(excerpt, carets) == ","
     assert display_width(excerpt.split(" | ", 1)[1]) <= 63
+
+
+def test_a_pdf_finding_names_its_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pdfminer")
+    from tests.readers.test_pdf import REPORT_TXT, build_pdf
+    from validator.readers.pdf import read_pdf
+
+    lines = REPORT_TXT.split("\n")
+    lines[-2] += "全年学习,研讨。"  # a halfwidth comma late in the report, on a later page
+    data = build_pdf(lines)
+    pages = read_pdf(data, "report.pdf").pages
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    output = run(capsys, str(path)).splitlines()
+    gutters = [
+        (int(finding["line"]), output[number + 1].split(" | ", 1)[0].strip())
+        for number, finding in ((n, FINDING.match(line)) for n, line in enumerate(output))
+        if finding and " | " in output[number + 1]
+    ]
+    assert gutters and all(gutter == f"第 {pages[line - 1]} 页" for line, gutter in gutters)
+    assert any(pages[line - 1] > 1 for line, _ in gutters)
