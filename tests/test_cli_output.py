@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT
 from validator import cli_help
 from validator.cli import _build_parser, main
 from validator.commands import wants_color
+
+from .conftest import REPO_ROOT
 
 DEFECTIVE = REPO_ROOT / "examples" / "defective-report.txt"
 # Five halfwidth commas: PUN-001 fires five times in one report.

@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO_ROOT
 from validator.cli import main
+
+from ..conftest import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO_ROOT
 from validator.cli import main
 from validator.formatters.excerpt import display_width
+
+from ..conftest import REPO_ROOT
 
 GOLDENS = Path(__file__).parent / "goldens"
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.txt"))
@@ -144,8 +145,9 @@ def test_a_word_file_shows_the_paragraph_around_the_span(
 
 def test_a_pdf_finding_names_its_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("pdfminer")
-    from tests.readers.test_pdf import REPORT_TXT, build_pdf
     from validator.readers.pdf import read_pdf
+
+    from ..readers.test_pdf import REPORT_TXT, build_pdf
 
     lines = REPORT_TXT.split("\n")
     lines[-2] += "全年学习,研讨。"  # a halfwidth comma late in the report, on a later page
