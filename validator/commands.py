@@ -238,6 +238,8 @@ def run_config(args: argparse.Namespace) -> int:
 
 def run_plugins(args: argparse.Namespace) -> int:
     """Each plugin with its version and what it adds; failed plugins are listed too."""
+    from validator.messages import origin_word
+
     registry = open_registry(args)
     names = [
         name for name, _ in registry.plugins.manager.list_name_plugin() if not name.startswith("builtin_")
@@ -250,7 +252,8 @@ def run_plugins(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = []
     for origin in origins:
-        lines.append(origin if origin != "built-in" else f"built-in (report-validator {__version__})")
+        shown = origin_word(origin, args.lang)
+        lines.append(shown if origin != "built-in" else f"{shown} (report-validator {__version__})")
         for kind, provided in sorted(registry.provided.get(origin, {}).items()):
             lines.append(f"  {kind}: {', '.join(provided)}")
     _write("\n".join(lines) + "\n", None)
