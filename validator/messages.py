@@ -31,6 +31,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "format.findings": ("（{count} 处问题）", " ({count} finding{s})"),
     "format.no_genre": ("未识别文种", "genre not recognised"),
+    "format.checklist": ("{name}（{id}）", "{name} ({id})"),
     "format.page": ("第 {page} 页", "page {page}"),
     "format.paragraph": ("第 {number} 段", "para {number}"),
     "format.input_error": ("{path}: 错误：{error}", "{path}: error: {error}"),

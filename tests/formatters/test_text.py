@@ -279,3 +279,13 @@ def test_control_characters_of_a_report_never_reach_the_terminal() -> None:
     output = format_text(files, ZH)
     assert "\x1b" not in output and "\x07" not in output
     assert "     2 | \ufffd[2J清屏,\ufffd" in output.splitlines()
+
+
+def test_header_names_the_checklist_and_says_when_the_genre_is_unknown() -> None:
+    from validator.model import Checklist, Text
+
+    checklist = Checklist("annual-report", Text("年度报告", "Annual report"), ())
+    options = FormatOptions(checklists={"annual-report": checklist})
+    assert format_text(run(), options).splitlines()[0].endswith("检查清单：年度报告（annual-report）")
+    unknown = FileResult("x.txt", (ReportResult("会议纪要", 1, "", ()),))
+    assert format_text([unknown], ZH).splitlines()[0] == "x.txt  会议纪要  第 1 行  检查清单：未识别文种"

@@ -129,8 +129,10 @@ def _header(path: str, report: ReportResult, options: FormatOptions) -> str:
     checklist = options.checklists.get(report.checklist)
     if not report.checklist:
         name = message("format.no_genre", lang)
-    else:
-        name = checklist.name.get(lang) if checklist else report.checklist
+    elif checklist is None:
+        name = report.checklist
+    else:  # the name says what was checked; the id is what --checklist takes to choose another
+        name = message("format.checklist", lang, name=checklist.name.get(lang), id=report.checklist)
     return message("format.report", lang, path=path, title=title, line=report.line, checklist=name)
 
 
