@@ -180,3 +180,18 @@ def test_samples_page_size_load_time_and_screenshot(browser: Any, tmp_path: Path
     shot = tmp_path / "report-page.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_it_prints_on_a4_without_the_controls(browser: Any, tmp_path: Path) -> None:
+    from pdfminer.pdfpage import PDFPage
+
+    path, _ = make_page(tmp_path, EXAMPLES)
+    page, _ = open_page(browser, path)
+    page.emulate_media(media="print")
+    assert page.locator("#filters").is_hidden()
+    assert page.locator("#matrix").is_visible()
+    printed = tmp_path / "printed.pdf"
+    page.pdf(path=str(printed), prefer_css_page_size=True)
+    with printed.open("rb") as handle:
+        sizes = {tuple(round(x) for x in p.mediabox[2:]) for p in PDFPage.get_pages(handle)}
+    assert sizes == {(842, 595)}  # A4 landscape, in points
