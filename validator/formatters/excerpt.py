@@ -16,9 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from validator.messages import message
 from validator.model import Source, Span
 
-__all__ = ["Excerpt", "display_width", "excerpt", "source_line"]
+__all__ = ["Excerpt", "display_width", "excerpt", "place", "source_line"]
 
 _ELLIPSIS = "..."
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -65,6 +66,15 @@ def source_line(source: Source, line: int) -> str | None:
     """Line ``line`` (1-based) of the source, or None when the source has no such line."""
     lines = source.text.split("\n")  # never splitlines(): spans count only \n
     return lines[line - 1] if 1 <= line <= len(lines) else None
+
+
+def place(source: Source, line: int, lang: str) -> str | None:
+    """Where a Word or PDF line is, as those programs show it (paragraph, page); None for plain text."""
+    if source.format == "pdf" and 0 < line <= len(source.pages):
+        return message("format.page", lang, page=source.pages[line - 1])
+    if source.format == "docx":
+        return message("format.paragraph", lang, number=line)
+    return None
 
 
 def excerpt(line_text: str, span: Span, line: int, width: int = 60, before: int = 16) -> Excerpt:

@@ -30,12 +30,12 @@ from importlib import resources
 from pathlib import PurePath
 
 from validator.formatters import FormatOptions, readable_reports, tally
-from validator.formatters.excerpt import Excerpt, excerpt, source_line
+from validator.formatters.excerpt import Excerpt, excerpt, place, source_line
 from validator.formatters.text import grouped, summary_line
 from validator.messages import message
 from validator.model import SEVERITY_RANK, Checklist, FileResult, ReportResult, Result
 
-__all__ = ["format_html", "unit_of"]
+__all__ = ["build_page", "format_html", "unit_of"]
 
 _TEMPLATES = "templates"
 # The issuing body of a report is its title up to 关于, the year or 落实: 中共青山县审计局党组 | 关于2024年度…
@@ -195,6 +195,7 @@ def _row(
         if result.status == "fail":
             counts[result.severity] += 1
     labels = {column.id: column.label for column in columns}
+    counted = tally(report)
     return Row(
         anchor=f"report-{number}",
         path=file.path,
@@ -208,7 +209,7 @@ def _row(
             f"{labels.get(r.id, r.id)}：{r.message}" for r in items.values() if r.status == "fail"
         ),
         findings=findings,
-        total_findings=tally(report).findings - tally(report).items_failed,
+        total_findings=counted.findings - counted.items_failed,
     )
 
 
@@ -228,7 +229,8 @@ def _finding(file: FileResult, report: ReportResult, result: Result, more: int, 
         text = source_line(file.source, result.span.line)
         if text is not None:
             cut = excerpt(text, result.span, result.span.line, width=80, before=24)
-            gutter = _gutter(file, result.span.line, lang)
+            line_word = message("format.at_line", lang, line=result.span.line)
+            gutter = place(file.source, result.span.line, lang) or line_word
     return Finding(
         line,
         column,
@@ -240,15 +242,6 @@ def _finding(file: FileResult, report: ReportResult, result: Result, more: int, 
         gutter,
         message("format.more", lang, count=more, code=result.id) if more else "",
     )
-
-
-def _gutter(file: FileResult, line: int, lang: str) -> str:
-    source = file.source
-    if source is not None and source.format == "pdf" and 0 < line <= len(source.pages):
-        return message("format.page", lang, page=source.pages[line - 1])
-    if source is not None and source.format == "docx":
-        return message("format.paragraph", lang, number=line)
-    return message("format.at_line", lang, line=line)
 
 
 def _totals(files: Sequence[FileResult], options: FormatOptions) -> list[RuleTotal]:
@@ -264,9 +257,8 @@ def _totals(files: Sequence[FileResult], options: FormatOptions) -> list[RuleTot
                     continue
                 fired.add(result.id)
                 findings[result.id] = findings.get(result.id, 0) + 1
-                if SEVERITY_RANK[result.severity] > SEVERITY_RANK[worst.get(result.id, "info")]:
-                    worst[result.id] = result.severity
-                worst.setdefault(result.id, result.severity)
+                seen = worst.get(result.id, result.severity)
+                worst[result.id] = max(seen, result.severity, key=SEVERITY_RANK.__getitem__)
             for code in fired:
                 reports[code] = reports.get(code, 0) + 1
     totals = []
@@ -300,6 +292,3 @@ def _csp_hash(script: str) -> str:
     """The CSP source that allows exactly this inline script and no other (no injected one)."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-__all__ += ["build_page"]

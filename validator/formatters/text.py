@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from validator.formatters import FormatOptions, readable_reports, summarize, tally
-from validator.formatters.excerpt import excerpt, source_line
+from validator.formatters.excerpt import excerpt, place, source_line
 from validator.messages import message
 from validator.model import FileResult, ReportResult, Result, Source
 
@@ -167,19 +167,10 @@ def _excerpt_lines(source: Source | None, result: Result, options: FormatOptions
     if text is None:
         return []
     cut = excerpt(text, result.span, result.span.line)
-    gutter = _gutter(source, result.span.line, options.lang)
+    gutter = place(source, result.span.line, options.lang) or str(result.span.line).rjust(4)
     pad = " " * len(gutter)
     carets = _paint(cut.underline(), result.severity, options.color)
     return [f"  {gutter} | {cut.text}", f"  {pad} | {carets}"]
-
-
-def _gutter(source: Source, line: int, lang: str) -> str:
-    """The line number; for Word the paragraph, for PDF the page (what those programs show)."""
-    if source.format == "pdf" and 0 < line <= len(source.pages):
-        return message("format.page", lang, page=source.pages[line - 1])
-    if source.format == "docx":
-        return message("format.paragraph", lang, number=line)
-    return str(line).rjust(4)
 
 
 def _position(result: Result, report: ReportResult) -> tuple[int, int]:
