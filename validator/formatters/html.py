@@ -138,7 +138,8 @@ def build_page(files: Sequence[FileResult], options: FormatOptions) -> Page:
         if file.error is not None:
             page.unreadable.append((file.path, file.error))
         for report in readable_reports(file):
-            used.setdefault(report.checklist, options.checklists.get(report.checklist))
+            chosen = report.checklist or ""  # none (genre not recognised) is a checklist of no items here
+            used.setdefault(chosen, options.checklists.get(chosen))
     page.columns = _columns(used, options)
     page.checklists = [(cid, _checklist_name(cid, options)) for cid in used]
     number = 0
@@ -201,8 +202,8 @@ def _row(
         path=file.path,
         title=report.title or message("outline.untitled", lang),
         unit=unit_of(report.title, file.path),
-        checklist=report.checklist,
-        checklist_name=_checklist_name(report.checklist, options),
+        checklist=report.checklist or "",  # none: the genre was not recognised
+        checklist_name=_checklist_name(report.checklist or "", options),
         cells=cells,
         counts=counts,
         failed_items=tuple(

@@ -96,7 +96,7 @@ def _file_blocks(file: FileResult, options: FormatOptions) -> list[list[str]]:
 def _report_lines(file: FileResult, report: ReportResult, options: FormatOptions) -> list[str]:
     lang = options.lang
     lines = [_header(file.path, report, options)]
-    labels = options.checklist_labels.get(report.checklist, {})
+    labels = options.checklist_labels.get(report.checklist or "", {})
     items = [r for r in report.results if r.kind == "item"]
     lines += [_item_line(r, labels, options) for r in items if options.show_passed or r.status == "fail"]
     counts = tally(report)
@@ -126,7 +126,7 @@ def _report_lines(file: FileResult, report: ReportResult, options: FormatOptions
 def _header(path: str, report: ReportResult, options: FormatOptions) -> str:
     lang = options.lang
     title = report.title or message("outline.untitled", lang)
-    checklist = options.checklists.get(report.checklist)
+    checklist = options.checklists.get(report.checklist or "")
     if not report.checklist:
         name = message("format.no_genre", lang)
     elif checklist is None:
