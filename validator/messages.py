@@ -74,10 +74,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "html.no_findings": ("未发现规则问题。", "No rule findings."),
     "html.details": ("各报告问题明细", "Findings per report"),
     "html.items_failed": ("未通过的检查项", "Checklist items failed"),
-    "html.rule_findings": ("规则问题", "Rule findings"),
     "html.unreadable": ("无法读取的文件", "Files that could not be read"),
     "html.back": ("返回一览", "back to the matrix"),
     "html.generated": ("本页由 report-validator 离线生成，版本", "Made offline by report-validator, version"),
+    # … and its words with values in them (not in page.words: those are filled in per report)
+    "report_page.findings": ("规则问题（{count} 处）", "Rule findings ({count})"),
+    "report_page.item": ("{label}：{message}", "{label}: {message}"),
     "origin.built-in": ("内置", "built-in"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),

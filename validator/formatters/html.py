@@ -91,7 +91,7 @@ class Row:
     counts: dict[str, int]
     failed_items: tuple[str, ...]
     findings: tuple[Finding, ...]
-    total_findings: int
+    findings_heading: str
 
 
 @dataclass(frozen=True)
@@ -207,10 +207,12 @@ def _row(
         cells=cells,
         counts=counts,
         failed_items=tuple(
-            f"{labels.get(r.id, r.id)}：{r.message}" for r in items.values() if r.status == "fail"
+            message("report_page.item", lang, label=labels.get(r.id, r.id), message=r.message)
+            for r in items.values()
+            if r.status == "fail"
         ),
         findings=findings,
-        total_findings=counted.findings - counted.items_failed,
+        findings_heading=message("report_page.findings", lang, count=counted.findings - counted.items_failed),
     )
 
 
