@@ -59,6 +59,7 @@ def check_contents(sdist: Path, wheel: Path) -> None:
         ),
         "wheel validator/_data/rules/*": any(n.startswith("validator/_data/rules/") for n in wheel_names),
         "wheel validator/py.typed": "validator/py.typed" in wheel_names,
+        "wheel HTML templates": "validator/formatters/templates/report.html.j2" in wheel_names,
     }
     missing = [what for what, present in wanted.items() if not present]
     if missing:
@@ -87,6 +88,10 @@ def smoke(venv: Path, elsewhere: Path) -> None:
     print(output)
     if EXPECTED_HEADING not in output:
         fail(f"`report-validator outline {SAMPLE.name}` printed no {EXPECTED_HEADING} heading")
+    command = executable(venv, "report-validator")
+    page = run(command, "check", SAMPLE, "--format=html", "--fail-on=never", cwd=elsewhere)
+    if not page.startswith("<!DOCTYPE html>"):
+        fail("`report-validator check --format html` gave no page (templates or Jinja2 missing?)")
 
 
 def main() -> None:

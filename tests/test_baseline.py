@@ -68,3 +68,21 @@ def test_paths_are_relative_and_portable(workdir: Path) -> None:
     paths = {f["path"] for f in json.loads(Path("abs.json").read_text(encoding="utf-8"))["findings"]}
     assert paths == {"report.txt"}
     assert os.sep not in "".join(paths) or os.sep == "/"
+
+
+def test_accepted_missing_part_still_says_it_is_missing(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = DEFECTIVE.split("\n")
+    Path("report.txt").write_text("\n".join(line for line in text if "问题" not in line), encoding="utf-8")
+    main(["check", "report.txt", "--format", "json", "--fail-on", "never"])
+    before = json.loads(capsys.readouterr().out)["files"][0]["reports"][0]["results"]
+    (problems,) = [r for r in before if r["id"] == "problems"]
+    assert problems["status"] == "fail"
+    assert main(["baseline", "report.txt", "--output", "base.json"]) == 0
+    capsys.readouterr()
+    main(["check", "report.txt", "--baseline", "base.json", "--fail-on", "never"])
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if line.startswith("  ✔ 存在的问题")]
+    assert "已列入基线：" + problems["message"] in line
+    assert "问题均已列入基线" not in out

@@ -131,3 +131,30 @@ def test_evidence_points_at_the_part() -> None:
     (problems,) = [r for r in report.results if r.id == "problems"]
     assert problems.span is not None and problems.span.line == 7
     assert problems.evidence.startswith("在总结成绩的同时")
+
+
+def test_order_is_not_called_correct_when_its_parts_are_missing() -> None:
+    text = fixture("headed.txt")
+    report = check(text[: text.index("七、存在的问题")])
+    (order,) = [r for r in report.results if r.id == "order"]
+    assert "顺序正确" not in order.message
+    assert order.message == "未判断：未找到“存在的问题”“下一步工作打算”"
+
+
+def test_order_failure_names_the_parts_by_their_labels() -> None:
+    text = fixture("headed.txt")
+    problems = text[text.index("七、存在的问题") : text.index("八、下一步工作打算")]
+    next_steps = text[text.index("八、下一步工作打算") :]
+    swapped = text[: text.index("七、存在的问题")] + next_steps.rstrip("\n") + "\n" + problems
+    (order,) = [r for r in check(swapped).results if r.id == "order"]
+    assert order.message == "“下一步工作打算”出现在“存在的问题”之前"
+
+
+def test_item_failure_names_the_cues_found_and_what_would_count() -> None:
+    text = without_lines(fixture("headed.txt"), lambda line: any(c in line for c in ("理论", "思想", "学习")))
+    text += "\n全年落实第一议题制度12次。\n"
+    (theory,) = [r for r in check(text).results if r.id == "theory"]
+    assert theory.status == "fail"
+    assert "仅找到 1 个线索“第一议题”，需要 2 个" in theory.message
+    examples = theory.message.split("可写如", 1)[1]
+    assert 2 <= examples.count("“") <= 3 and "第一议题" not in examples

@@ -323,12 +323,31 @@ class ReportResult:
 
 
 @dataclass(frozen=True)
+class Source:
+    """The decoded text that a file's spans point into, kept so that output can quote it.
+
+    ``format`` is the reader's (``text``, ``markdown``, ``docx``, ``pdf``): a
+    Word or PDF line is a paragraph, with no column a writer could count.
+    ``pages`` gives the page of each line for paged formats, as the reader does.
+    """
+
+    text: str
+    format: str = "text"
+    pages: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class FileResult:
-    """The verdict on one file: its reports, or the input error that stopped it."""
+    """The verdict on one file: its reports, or the input error that stopped it.
+
+    ``source`` is what was read (None when nothing was, or for results built by
+    hand); it is not part of the verdict, so it takes no part in equality.
+    """
 
     path: str
     reports: tuple[ReportResult, ...] = ()
     error: str | None = None
+    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,7 @@ def test_paths_are_relative_to_the_working_directory() -> None:
 def test_passes_give_no_annotation_and_the_summary_line_ends_the_output() -> None:
     output = format_github(run(), OPTIONS)
     assert "TERM-007" not in output and "political" not in output
-    assert output.splitlines()[-1] == "检查 1 份报告：通过 2 项，未通过 5 项，1 个文件无法读取"
+    assert output.splitlines()[-1] == "检查 1 份报告：通过 2 项，未通过 5 项（5 处问题），1 个文件无法读取"
     assert output.endswith("\n")
 
 
@@ -230,7 +230,7 @@ def test_summary_is_appended_when_github_step_summary_is_set(
     assert "| NUM-006 序号跳号 | ✘ | 错误 | 14 | 序号“（三）”前缺少“（二）” |" in lines
     assert "通过的规则：TERM-007" in lines
     assert "无法读取：无法识别的文件格式" in lines
-    assert "检查 1 份报告：通过 2 项，未通过 5 项，1 个文件无法读取" in lines
+    assert "检查 1 份报告：通过 2 项，未通过 5 项（5 处问题），1 个文件无法读取" in lines
 
 
 def test_no_summary_file_without_the_variable(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ REPORT_KEYS = {"title", "line", "checklist", "results"}
 RESULT_KEYS = {"kind", "id", "status", "severity", "message", "line", "column", "end_line", "end_column"}
 ADDED_RESULT_KEYS = {"evidence", "fingerprint"}
 SUMMARY_KEYS = {"files", "reports", "passed", "failed", "errors"}
+ADDED_SUMMARY_KEYS = {"findings"}
 
 # The example of DESIGN.md, as written there: the schema must accept the contract's own example.
 DESIGN_EXAMPLE: dict[str, Any] = {
@@ -148,7 +149,7 @@ def test_exact_keys_of_design_md() -> None:
     data = output()
     assert set(data) == TOP_KEYS
     assert set(data["tool"]) == TOOL_KEYS
-    assert set(data["summary"]) == SUMMARY_KEYS
+    assert set(data["summary"]) == SUMMARY_KEYS | ADDED_SUMMARY_KEYS
     for file in data["files"]:
         assert set(file) == FILE_KEYS
         for report in file["reports"]:
@@ -181,14 +182,14 @@ def test_files_reports_and_summary() -> None:
         ("关于2023年度落实全面从严治党主体责任情况的报告", 1, "annual-report"),
         (None, 40, "annual-report"),
     ]
-    assert data["summary"] == {"files": 2, "reports": 2, "passed": 4, "failed": 2, "errors": 1}
+    assert data["summary"] == {"files": 2, "reports": 2, "passed": 4, "failed": 2, "errors": 1, "findings": 2}
 
 
 def test_summary_agrees_with_the_text_summary_line() -> None:
     summary = output()["summary"]
     assert summary_line(run()) == (
         f"检查 {summary['reports']} 份报告：通过 {summary['passed']} 项，未通过 {summary['failed']} 项"
-        f"，{summary['errors']} 个文件无法读取"
+        f"（{summary['findings']} 处问题），{summary['errors']} 个文件无法读取"
     )
 
 
@@ -214,5 +215,5 @@ def test_an_empty_run() -> None:
     assert json.loads(format_json([], OPTIONS)) == {
         "tool": {"name": "report-validator", "version": "9.8.7"},
         "files": [],
-        "summary": {"files": 0, "reports": 0, "passed": 0, "failed": 0, "errors": 0},
+        "summary": {"files": 0, "reports": 0, "passed": 0, "failed": 0, "errors": 0, "findings": 0},
     }

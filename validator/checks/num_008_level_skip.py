@@ -36,20 +36,22 @@ from validator.rule import RuleContext, Violation, rule
     source="GB/T 9704-2012 §7.3.3（“依次可以用”）；编辑惯例（跃层与避免跳级两说）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
-    skips: dict[tuple[int, int], list[Heading]] = {}
+    skips: dict[tuple[int, int], list[tuple[Heading, Heading]]] = {}
     for parent in numbered(context.document):
         if not parent.children or parent.rank is None:
             continue
         ranks = {child.rank: child for child in reversed(parent.children) if is_numbered(child)}
         for rank, child in ranks.items():
             if rank is not None and rank > parent.rank + 1:
-                skips.setdefault((parent.rank, rank), []).append(child)
-    for (upper, lower), children in sorted(skips.items(), key=lambda item: item[1][0].span):
-        yield Violation(children[0].marker_span, _message(upper, lower, len(children)))
+                skips.setdefault((parent.rank, rank), []).append((parent, child))
+    for (upper, lower), pairs in sorted(skips.items(), key=lambda item: item[1][0][1].span):
+        parent, child = pairs[0]
+        yield Violation(child.marker_span, _message(parent, child, upper, lower, len(pairs)))
 
 
-def _message(upper: int, lower: int, count: int) -> Text:
-    above, below = CANONICAL[upper], CANONICAL[lower]
+def _message(parent: Heading, child: Heading, upper: int, lower: int, count: int) -> Text:
+    """The markers as written where the skip first happens (“三、” then “1.”), not a canonical “一、”."""
+    above, below = parent.marker.strip(), child.marker.strip()
     missing = "”“".join(CANONICAL[rank] for rank in range(upper + 1, lower))
     return Text(
         f"“{above}”下直接使用“{below}”，跳过了“{missing}”层次（本报告共 {count} 个标题下如此）",

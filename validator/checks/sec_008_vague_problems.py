@@ -15,6 +15,9 @@
 
     在总结成绩的同时，我们也认识到还存在一些差距，理论学习还有差距，工作作风还需加强。
 
+一段话里用顿号列出的几个问题（“学习转化不足、融合机制创新不够、激励有待完善等问题”）按几个
+计算。
+
 选项：``min_chars``（默认 100）问题部分的最少字数；``min_items``（默认 2）最少问题条数。
 
 The problems part should be specific: at least two problems, at least 100 characters, and
@@ -31,7 +34,8 @@ from validator.model import Document, Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 
 _NEXT_STEPS_BRIDGE = re.compile(r"针对(以上|上述|这些)问题|下一步|下步")
-_CLAUSE = re.compile(r"[，,；;。：:]")
+# 、 separates problems too: “转化不足、融合不够、激励有待完善等问题” names three, not one.
+_CLAUSE = re.compile(r"[，,；;。：:、]")
 _PROBLEM_WORDS = re.compile(
     r"差距|不足|不够|薄弱|短板|弱项|有待|还需|仍需|不强|不高|不深|不实|不严|不紧|不充分|不到位|不明显|单一|滞后|偏少|欠缺"
 )

@@ -20,7 +20,10 @@ from validator.messages import message
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    from validator.cli.help import help_lang, localize_help
+
     parser = _build_parser()
+    localize_help(parser, help_lang(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
@@ -88,7 +91,7 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--format",
         default="text",
         metavar="FORMAT",
-        help="输出格式：text、json、sarif、junit、github、gitlab、compact",
+        help="输出格式：text、html、json、sarif、junit、github、gitlab、compact",
     )
     check.add_argument("--output", metavar="FILE", help="把结果写入文件")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="默认 error")
@@ -112,6 +115,9 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
     check.add_argument("--annotate", action="store_true", help="为 .docx 写出审阅副本（批注与修订）")
     check.add_argument("--annotate-to", metavar="FILE", help="审阅副本的文件名（默认：原名.checked.docx）")
+    check.add_argument(
+        "--no-group", dest="group", action="store_false", help="列出全部问题（默认同一规则超过 3 处时折叠）"
+    )
     _add_lang(check, default=None)
     check.set_defaults(run="run_check")
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")

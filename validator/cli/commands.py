@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -147,7 +149,12 @@ def run_check(args: argparse.Namespace) -> int:
         for checklist in checklists.values()
     }
     options = FormatOptions(
-        lang=run.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
+        lang=run.lang,
+        checklist_labels=labels,
+        rules=registry.rules,
+        checklists=checklists,
+        color=wants_color(args.output),
+        group=args.group,
     )
     _write(formatter(files, options), args.output)
     if fixing is not None:
@@ -157,6 +164,11 @@ def run_check(args: argparse.Namespace) -> int:
         if not fix_after_check(validator, args, files, fixing, found, run.lang):
             return EXIT_USAGE
     return exit_code(files, run.fail_on)
+
+
+def wants_color(output: str | None) -> bool:
+    """Colour for a person at a terminal: stdout a tty, no ``--output`` file, ``NO_COLOR`` unset or empty."""
+    return output is None and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def run_baseline(args: argparse.Namespace) -> int:
@@ -226,15 +238,27 @@ def run_rules(args: argparse.Namespace) -> int:
         }
         _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    lines = ["检查清单：" if args.lang != "en" else "Checklists:"]
+    from validator.messages import message, origin_word
+
+    lang = args.lang
+
+    def severity(word: str) -> str:
+        return message(f"severity.{word}", lang).ljust(8 if lang == "en" else 6)  # 错误 is as wide as error
+
+    lines = ["检查清单：" if lang != "en" else "Checklists:"]
     for checklist in checklists:
-        lines.append(f"  {checklist.id:<16} {checklist.name.get(args.lang)}  [{checklist.origin}]")
-        lines.extend(
-            f"      {item.id:<16} {item.severity:<8} {item.label.get(args.lang)}" for item in checklist.items
+        lines.append(
+            f"  {checklist.id:<16} {checklist.name.get(lang)}  [{origin_word(checklist.origin, lang)}]"
         )
-    lines.append("规则：" if args.lang != "en" else "Rules:")
+        lines.extend(
+            f"      {item.id:<16} {severity(item.severity)} {item.label.get(lang)}"
+            for item in checklist.items
+        )
+    lines.append("规则：" if lang != "en" else "Rules:")
     lines.extend(
-        f"  {r.code:<10} {r.severity:<8} {r.name:<24} {r.summary.get(args.lang)}  [{r.origin}]" for r in rules
+        f"  {r.code:<10} {severity(r.severity)} {r.name:<24} {r.summary.get(lang)}  [{origin}]"
+        for r in rules
+        for origin in [origin_word(r.origin, lang)]
     )
     _write("\n".join(lines) + "\n", None)
     return EXIT_OK
@@ -251,6 +275,8 @@ def run_config(args: argparse.Namespace) -> int:
 
 def run_plugins(args: argparse.Namespace) -> int:
     """Each plugin with its version and what it adds; failed plugins are listed too."""
+    from validator.messages import origin_word
+
     registry = open_registry(args)
     names = [
         name for name, _ in registry.plugins.manager.list_name_plugin() if not name.startswith("builtin_")
@@ -263,7 +289,8 @@ def run_plugins(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = []
     for origin in origins:
-        lines.append(origin if origin != "built-in" else f"built-in (report-validator {__version__})")
+        shown = origin_word(origin, args.lang)
+        lines.append(shown if origin != "built-in" else f"{shown} (report-validator {__version__})")
         for kind, provided in sorted(registry.provided.get(origin, {}).items()):
             lines.append(f"  {kind}: {', '.join(provided)}")
     _write("\n".join(lines) + "\n", None)
@@ -285,8 +312,12 @@ def _write(output: str, path: str | None) -> None:
     if path is None:
         sys.stdout.write(output)
         return
+    temporary = f"{path}.{os.getpid()}.tmp"  # same directory, so os.replace is atomic
     try:
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(output)
+        os.replace(temporary, path)  # a failed run leaves the old file as it was
     except OSError as error:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
         raise ConfigError(f"无法写入输出文件：{error.strerror}", path=path, key="output") from None

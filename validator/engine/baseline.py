@@ -91,5 +91,5 @@ def apply_baseline(
 
 
 def _filter(report: ReportResult, key: str, accepted: frozenset[tuple[str, str]], lang: str) -> ReportResult:
-    message = "every finding is in the baseline" if lang == "en" else "问题均已列入基线"
+    message = "accepted in the baseline: {message}" if lang == "en" else "已列入基线：{message}"
     return drop_failures(report, lambda result: (key, result.fingerprint) in accepted, message)

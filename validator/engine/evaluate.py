@@ -90,17 +90,17 @@ class _ItemEvidence:
 
     def __init__(self, document: Document, checklist: Checklist) -> None:
         self._document = document
-        self._checklist = checklist
+        self.checklist = checklist
         self._found: dict[str, Evidence] = {}
         self._anywhere: dict[str, Evidence] = {}
 
     def paragraphs(self) -> dict[str, tuple[Paragraph, ...]]:
         """Each content item's evidence paragraphs, as rules see them."""
-        return {item.id: self.get(item.id).paragraphs for item in self._checklist.items if not item.order}
+        return {item.id: self.get(item.id).paragraphs for item in self.checklist.items if not item.order}
 
     def anywhere(self, item_id: str) -> Evidence:
         """The item's evidence with no position constraint (used to judge order)."""
-        item = self._checklist.item(item_id)
+        item = self.checklist.item(item_id)
         if item is None or item.order:
             return NO_EVIDENCE
         if item_id not in self._anywhere:
@@ -109,7 +109,7 @@ class _ItemEvidence:
 
     def get(self, item_id: str) -> Evidence:
         """The item's evidence at or after the first evidence of the items it must follow."""
-        item = self._checklist.item(item_id)
+        item = self.checklist.item(item_id)
         if item is None or item.order:
             return NO_EVIDENCE
         if item_id not in self._found:
@@ -129,14 +129,36 @@ def _judge_item(item: ChecklistItem, evidence: _ItemEvidence, lang: str) -> Resu
 
 
 def _order_result(item: ChecklistItem, evidence: _ItemEvidence, lang: str) -> Result:
-    """Each part must not lie wholly before the part it should follow (problems → next steps)."""
+    """Each part must not lie wholly before the part it should follow (problems → next steps).
+
+    When a part is missing the order cannot be judged: the item passes (the
+    missing part fails on its own) but says so rather than "in order".
+    """
+    label = _labeller(evidence, lang)
+    missing = [label(part) for part in item.order if evidence.anywhere(part).first_line is None]
+    if missing:
+        quoted = "”“".join(missing)
+        return Result(
+            "item", item.id, "pass", item.severity,
+            f"未判断：未找到“{quoted}”" if lang != "en" else f"not judged: no “{quoted}” found",
+        )  # fmt: skip
     for earlier, later in pairwise(item.order):
         first, last = evidence.anywhere(earlier), evidence.anywhere(later)
         if first.first_line is not None and last.last_line is not None and last.last_line < first.first_line:
-            message = item.message_fail.get(lang) or _order_message(earlier, later, lang)
+            message = item.message_fail.get(lang) or _order_message(label(earlier), label(later), lang)
             return Result("item", item.id, "fail", item.severity, message, last.spans[-1])
     message = item.message_pass.get(lang) or ("顺序正确" if lang != "en" else "in order")
     return Result("item", item.id, "pass", item.severity, message)
+
+
+def _labeller(evidence: _ItemEvidence, lang: str) -> Callable[[str], str]:
+    """An item's label in ``lang`` (its id when there is no such item): messages name parts as users do."""
+
+    def label(item_id: str) -> str:
+        part = evidence.checklist.item(item_id)
+        return part.label.get(lang) if part else item_id
+
+    return label
 
 
 def _order_message(earlier: str, later: str, lang: str) -> str:
@@ -192,13 +214,16 @@ def drop_failures(report: ReportResult, drop: Callable[[Result], bool], message:
     """The report without the failures ``drop`` picks (suppressed, or in the baseline).
 
     An item or rule left with no result at all gets a pass with ``message``, so
-    that every item and every enabled rule still gives a result.
+    that every item and every enabled rule still gives a result. A ``{message}``
+    in it is replaced by the first dropped failure's message: an accepted
+    missing part must still say that it is missing, not that all is well.
     """
     kept = [result for result in report.results if result.status != "fail" or not drop(result)]
     present = {result.id for result in kept}
     for result in report.results:
         if result.id not in present:
-            kept.append(Result(result.kind, result.id, "pass", result.severity, message))
+            said = message.replace("{message}", result.message)
+            kept.append(Result(result.kind, result.id, "pass", result.severity, said))
             present.add(result.id)
     return dataclasses.replace(report, results=tuple(kept))
 

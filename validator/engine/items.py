@@ -69,11 +69,26 @@ def item_result(item: ChecklistItem, evidence: Evidence, lang: str) -> Result:
 
 
 def _missing_message(item: ChecklistItem, evidence: Evidence, lang: str) -> str:
+    """Why the item failed, in words a writer can act on: the cues found and what else would count."""
     label = item.label.get(lang)
-    found, needed = len(evidence.cues), item.cues.min_evidence
+    found, needed = evidence.cues, item.cues.min_evidence
+    examples = "”“".join(_examples(item.cues, found))
     if lang == "en":
-        return f"no '{label}' found" + (f" (only {found} of {needed} cues)" if found else "")
-    return f"未找到“{label}”" + (f"（仅找到 {found} 个线索，需要 {needed} 个）" if found else "")
+        said = f"no '{label}' found"
+        if found:
+            said += f" (only {len(found)} of {needed} cues: “{'”“'.join(found)}”)"
+        return said + (f"; would count: “{examples}”" if examples else "")
+    said = f"未找到“{label}”"
+    if found:
+        said += f"（仅找到 {len(found)} 个线索“{'”“'.join(found)}”，需要 {needed} 个）"
+    return said + (f"；可写如“{examples}”" if examples else "")
+
+
+def _examples(cues: Cues, found: Sequence[str], count: int = 3) -> list[str]:
+    """Up to ``count`` plain cue phrases not yet found: headings first, since one heading suffices."""
+    candidates = [*cues.headings, *cues.paragraphs] if cues.scope != "heading" else list(cues.headings)
+    unique = [phrase for phrase in dict.fromkeys(candidates) if phrase not in found]
+    return unique[:count]
 
 
 def _heading_evidence(document: Document, cues: Cues, not_before: int) -> Evidence:

@@ -31,7 +31,7 @@ from validator.engine.fingerprints import with_fingerprints
 from validator.engine.genre import GenreChoice, detect_genre, forced_choice
 from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
-from validator.model import Checklist, FileResult, ParsedFile, ReportResult, RunSettings
+from validator.model import Checklist, FileResult, ParsedFile, ReportResult, RunSettings, Source
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
@@ -88,7 +88,8 @@ class Validator:
             choice = forced or detect_genre(document, checklists)
             reports.append(check_document(document, choice.checklist, rules, settings.run, choice.basis))
         reports = apply_suppressions(reports, source.text, settings.run.lang)
-        return FileResult(path=source.path, reports=tuple(with_fingerprints(reports, source.text)))
+        kept = Source(source.text, source.format, source.pages)  # for excerpts in the output
+        return FileResult(source.path, tuple(with_fingerprints(reports, source.text)), source=kept)
 
     def check_path(self, path: str | os.PathLike[str]) -> FileResult:
         """Read and check one file; an unreadable file gives a result with ``error`` set."""

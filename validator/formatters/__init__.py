@@ -24,9 +24,11 @@ __all__ = [
     "FormatOptions",
     "Formatter",
     "Summary",
+    "Tally",
     "readable_reports",
     "report_validator_formatters",
     "summarize",
+    "tally",
 ]
 
 
@@ -45,12 +47,14 @@ class FormatOptions:
     than ``political``; an item without a label is shown by its id. ``rules``
     and ``checklists`` are the run's registry, for formats that describe what
     was checked (SARIF's rule metadata, JUnit's passing test cases).
+    ``group`` is for people too: formats for machines always list every finding.
     """
 
     lang: str = "zh"
     version: str = __version__
     color: bool = False
     show_passed: bool = True
+    group: bool = True  # text and HTML: a rule's fourth and later findings in a report folded into one line
     checklist_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     rules: Mapping[str, Rule] = field(default_factory=dict)  # code -> rule, for metadata (SARIF)
     checklists: Mapping[str, Checklist] = field(default_factory=dict)  # id -> checklist
@@ -61,13 +65,21 @@ Formatter = Callable[[Sequence[FileResult], FormatOptions], str]
 
 @dataclass(frozen=True)
 class Summary:
-    """The counts that end every output: the ``summary`` object of the JSON contract."""
+    """The counts that end every output: the ``summary`` object of the JSON contract.
+
+    ``passed`` and ``failed`` count *checks*: each checklist item and each enabled
+    rule of each report once, failed when it has any failure, which is what a
+    JUnit test case is. ``findings`` counts failures: a rule that fires 117 times
+    is one failed check and 117 findings, which is what SARIF lists. docs/output.md
+    says which output shows which count.
+    """
 
     files: int
     reports: int
     passed: int
     failed: int
     errors: int  # files that could not be read
+    findings: int = 0
 
 
 def readable_reports(file: FileResult) -> tuple[ReportResult, ...]:
@@ -80,16 +92,44 @@ def readable_reports(file: FileResult) -> tuple[ReportResult, ...]:
     return () if file.error is not None else file.reports
 
 
+@dataclass(frozen=True)
+class Tally:
+    """One report's checks, split by kind, and its findings: the counts of every per-report line."""
+
+    items_passed: int
+    items_failed: int
+    rules_passed: int
+    rules_failed: int
+    findings: int
+
+
+def tally(report: ReportResult) -> Tally:
+    """Count a report's checks (an item or rule is failed if any of its results failed) and findings."""
+    failed: dict[tuple[str, str], bool] = {}
+    for result in report.results:
+        key = (result.kind, result.id)
+        failed[key] = failed.get(key, False) or result.status == "fail"
+    items = [bad for (kind, _), bad in failed.items() if kind == "item"]
+    rules = [bad for (kind, _), bad in failed.items() if kind == "rule"]
+    return Tally(
+        items_passed=items.count(False),
+        items_failed=items.count(True),
+        rules_passed=rules.count(False),
+        rules_failed=rules.count(True),
+        findings=sum(1 for result in report.results if result.status == "fail"),
+    )
+
+
 def summarize(files: Sequence[FileResult]) -> Summary:
-    """Count reports and results (items and rules alike) over the whole run."""
-    reports = [report for file in files for report in readable_reports(file)]
-    statuses = [result.status for report in reports for result in report.results]
+    """Count reports, checks and findings over the whole run."""
+    tallies = [tally(report) for file in files for report in readable_reports(file)]
     return Summary(
         files=len(files),
-        reports=len(reports),
-        passed=statuses.count("pass"),
-        failed=statuses.count("fail"),
+        reports=len(tallies),
+        passed=sum(t.items_passed + t.rules_passed for t in tallies),
+        failed=sum(t.items_failed + t.rules_failed for t in tallies),
         errors=sum(1 for file in files if file.error is not None),
+        findings=sum(t.findings for t in tallies),
     )
 
 
@@ -111,4 +151,5 @@ def report_validator_formatters() -> dict[str, Formatter]:
         "github": lazy_function("validator.formatters.github", "format_github"),
         "gitlab": lazy_function("validator.formatters.gitlab", "format_gitlab"),
         "compact": lazy_function("validator.formatters.compact", "format_compact"),
+        "html": lazy_function("validator.formatters.html", "format_html"),
     }
