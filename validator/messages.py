@@ -31,6 +31,58 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "severity.info": ("提示", "info"),
+    # --- command-line errors and notes (validator/cli, validator/atomic.py, the baseline) ---
+    # One line on stderr: "report-validator: 错误：<where>: <reason>"; <where> is the file, or
+    # the option for a usage error. argparse's own messages are translated into these.
+    "cli.error": ("report-validator: 错误：{where}: {reason}", "report-validator: error: {where}: {reason}"),
+    "cli.unrecognized": ("无法识别的参数", "unrecognized argument"),
+    "cli.required": ("缺少必需的参数", "required argument missing"),
+    "cli.invalid_choice": (
+        "无效的取值 {value}（可用：{choices}）",
+        "invalid choice {value} (choose from {choices})",
+    ),
+    "cli.invalid_value": ("无效的取值 {value}", "invalid value {value}"),
+    "cli.expected_one": ("需要一个取值", "expected one value"),
+    "cli.expected_some": ("至少需要一个取值", "expected at least one value"),
+    "cli.expected_none": ("不接受取值 {value}", "takes no value, got {value}"),
+    "cli.ambiguous": ("有歧义的选项，可能是 {matches}", "ambiguous option, could be {matches}"),
+    "cli.not_allowed": ("不能与 {other} 同用", "not allowed with {other}"),
+    "cli.usage": ("用法错误：{message}", "usage error: {message}"),
+    "cli.unknown_id": ("未知的规则代码或检查项 {value}", "unknown rule code or item id {value}"),
+    "cli.did_you_mean": ("，是否想写 {close}？", "; did you mean {close}?"),
+    "cli.see_rules": (
+        "（用 report-validator rules 查看所有代码）",
+        " (report-validator rules lists them all)",
+    ),
+    "cli.empty_ids": ("没有给出规则代码或检查项", "no rule code or item id given"),
+    "cli.year": (
+        "应为 {low}–{high} 之间的年份，实际是 {value}",
+        "should be a year from {low} to {high}, not {value}",
+    ),
+    "cli.unknown_format": (
+        "未知的输出格式 {value}（可用：{known}）",
+        "unknown format {value} (choose from {known})",
+    ),
+    "cli.no_files": ("没有可检查的文件（支持 {suffixes}）", "no file to check (supported: {suffixes})"),
+    "cli.stdin_paths": (
+        "--stdin 时最多给一个路径，仅作报告的名称",
+        "--stdin takes at most one PATH, used only as the report's name",
+    ),
+    "cli.stdin_twice": (
+        "不能既给路径又给 --stdin-filename",
+        "give either a PATH or --stdin-filename, not both",
+    ),
+    "cli.plugin_failed": ("插件未能加载，已跳过：{reason}", "plugin not loaded, skipped: {reason}"),
+    "cli.write_failed": ("无法写入文件：{reason}", "cannot write the file: {reason}"),
+    "baseline.written": ("已把 {count} 个问题写入基线 {path}", "{count} findings written to {path}"),
+    "cli.not_written": (
+        "{count} 个文件无法检查，未写入，原文件保持不变",
+        "{count} file(s) could not be checked: not written, the old file is unchanged",
+    ),
+    "baseline.applied": (
+        "；基线 {path} 隐去 {count} 个已接受的问题",
+        "; baseline {path}: {count} accepted finding(s) hidden",
+    ),
 }
 
 

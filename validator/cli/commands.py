@@ -1,23 +1,36 @@
-"""The ``check`` and ``rules`` commands: from parsed arguments to output and an exit code."""
+"""The commands: from parsed arguments to output and an exit code.
+
+``check`` and ``baseline`` go through one path (``check_inputs``): the same configuration,
+discovery, flags and checklist choice, so that a baseline records exactly what ``check``
+would report. Nothing is written when any input failed, and what is written is written
+whole (``validator.atomic``).
+"""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator import __version__
+from validator.atomic import atomic_write
+from validator.cli import print_error_line
 from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from validator.errors import ConfigError
-from validator.model import SEVERITY_RANK, FileResult
+from validator.cli.flags import with_flags
+from validator.cli.inputs import read_inputs
+from validator.cli.usage import Reported, UsageError
+from validator.messages import message
+from validator.model import SEVERITY_RANK, Checklist, FileResult
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
     from validator.config import EffectiveConfig, ProjectConfig
+    from validator.engine.pipeline import Validator
 
 
 def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Registry:
@@ -30,10 +43,12 @@ def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Reg
     from validator.plugin.registry import build_registry
 
     registry = build_registry(load_plugins(disabled=disabled_from_env() | frozenset(disabled)))
+    lang = _lang(args)
     for failure in registry.failures:
-        print(f"report-validator: {failure}", file=sys.stderr)
+        reason = message("cli.plugin_failed", lang, reason=failure.reason)
+        print_error_line(f"{failure.name} {failure.version}", reason, lang)
     if registry.failures and args.strict_plugins:
-        raise ConfigError("插件加载失败（--strict-plugins）", key="strict-plugins")
+        raise Reported("--strict-plugins")
     return registry
 
 
@@ -44,8 +59,13 @@ def open_config(args: argparse.Namespace, registry: Registry) -> ProjectConfig:
     path = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
     if path is None:
         return ProjectConfig()
-    known_ids = set(registry.rules) | {i.id for c in registry.checklists.values() for i in c.items}
-    return load_config(path, known_ids=known_ids, known_checklists=set(registry.checklists))
+    return load_config(path, known_ids=known_ids(registry), known_checklists=set(registry.checklists))
+
+
+def known_ids(registry: Registry, *extra: Checklist) -> set[str]:
+    """The rule codes and checklist item ids that ``select``, ``ignore`` and ``severity`` may name."""
+    checklists = (*registry.checklists.values(), *extra)
+    return set(registry.rules) | {item.id for checklist in checklists for item in checklist.items}
 
 
 def configured(args: argparse.Namespace) -> tuple[Registry, ProjectConfig]:
@@ -58,18 +78,40 @@ def configured(args: argparse.Namespace) -> tuple[Registry, ProjectConfig]:
     return registry, config
 
 
-def with_flags(effective: EffectiveConfig, args: argparse.Namespace) -> EffectiveConfig:
-    """Command-line flags win over every configuration file."""
-    flags = {
-        "checklist": args.checklist,
-        "fail_on": args.fail_on,
-        "lang": args.lang,
-        "select": _ids(args.select) or None,
-        "ignore": _ids(args.ignore) or None,
-        "report_year": args.report_year,
-        "redacted": args.redacted or None,
-    }
-    return dataclasses.replace(effective, **{key: value for key, value in flags.items() if value is not None})
+@dataclass(frozen=True)
+class Checked:
+    """What ``check`` and ``baseline`` share: the files checked, with the settings of the run."""
+
+    registry: Registry
+    validator: Validator
+    run: EffectiveConfig
+    files: list[FileResult]
+
+
+def check_inputs(
+    args: argparse.Namespace, before_reading: Callable[[Registry, str], None] | None = None
+) -> Checked:
+    """Configuration, discovery, checklist choice and the files: one path for ``check`` and ``baseline``.
+
+    ``before_reading`` is called with the registry and the run's language once every setting
+    is known and before any file is read, so a command can refuse its own bad options first.
+    """
+    from validator.engine.pipeline import FileSettings, Validator
+
+    registry, config = configured(args)
+
+    def settings_for(path: str) -> FileSettings:
+        effective = with_flags(config.for_file(path), args, ids)
+        return FileSettings(effective.run_settings(), effective.checklist)
+
+    validator = Validator(registry, settings_for=settings_for)
+    chosen = args.checklist or config.for_run().checklist
+    ids = known_ids(registry, *([validator.checklist_named(chosen)] if chosen else []))
+    run = with_flags(config.for_run(), args, ids)
+    if before_reading is not None:
+        before_reading(registry, run.lang)
+    files = read_inputs(args, validator, run.lang)
+    return Checked(registry, validator, run, files)
 
 
 def run_outline(args: argparse.Namespace) -> int:
@@ -85,32 +127,18 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from validator.engine.pipeline import FileSettings, Validator
+    """Check the files, leave out what the baseline accepts, format, and say how it went."""
     from validator.formatters import FormatOptions
 
-    registry, config = configured(args)
-    formatter = registry.formatters.get(args.format)
-    if formatter is None:
-        known = "、".join(sorted(registry.formatters))
-        raise ConfigError(f"未知的输出格式 {args.format}（可用：{known}）", key="format")
-    run = with_flags(config.for_run(), args)
+    def known_format(registry: Registry, lang: str) -> None:
+        if args.format not in registry.formatters:
+            known = "、".join(sorted(registry.formatters))
+            raise UsageError("--format", message("cli.unknown_format", lang, value=args.format, known=known))
 
-    def settings_for(path: str) -> FileSettings:
-        effective = with_flags(config.for_file(path), args)
-        return FileSettings(effective.run_settings(), effective.checklist)
-
-    validator = Validator(registry, settings_for=settings_for)
-    if run.checklist:
-        validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
-    if args.stdin:
-        files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
-    else:
-        files = validator.check_paths(args.paths)
-    if args.baseline:
-        from validator.engine.baseline import apply_baseline, load_baseline
-
-        files = apply_baseline(files, load_baseline(args.baseline), run.lang)
-    _print_unreadable(files)
+    checked = check_inputs(args, known_format)
+    registry, validator, run, files = checked.registry, checked.validator, checked.run, checked.files
+    files, note = _with_baseline(args, files, run.lang)
+    _print_unreadable(files, run.lang)
     checklists = {**registry.checklists, **{c.id: c for c in validator.checklists_used.values()}}
     labels = {
         checklist.id: {item.id: item.label.get(run.lang) for item in checklist.items}
@@ -119,27 +147,62 @@ def run_check(args: argparse.Namespace) -> int:
     options = FormatOptions(
         lang=run.lang, checklist_labels=labels, rules=registry.rules, checklists=checklists
     )
-    _write(formatter(files, options), args.output)
+    output = registry.formatters[args.format](files, options)
+    if note and args.format == "text":
+        output = output.rstrip("\n") + note + "\n"
+    _write_unless_failed(output, args.output, files, run.lang)
     return exit_code(files, run.fail_on)
 
 
 def run_baseline(args: argparse.Namespace) -> int:
-    """Record the current findings of PATHs in a baseline file."""
-    from validator.engine.baseline import render_baseline
-    from validator.engine.pipeline import Validator
-    from validator.model import RunSettings
+    """Record the current findings of PATHs in a baseline file; nothing is written if a file fails."""
+    from validator.engine.baseline import write_baseline
 
-    registry = open_registry(args)
-    files = Validator(registry, RunSettings(lang=args.lang), args.checklist).check_paths(args.paths)
-    _print_unreadable(files)
-    _write(render_baseline(files), args.output)
+    checked = check_inputs(args)
+    lang, files = checked.run.lang, checked.files
+    _print_unreadable(files, lang)
+    target = args.output or str(default_baseline_path(args))
+    failed = sum(1 for file in files if file.error)
+    if failed:
+        print_error_line(target, message("cli.not_written", lang, count=failed), lang)
+        return EXIT_USAGE
+    write_baseline(target, files, lang)
     count = sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
-    print(
-        f"已把 {count} 个问题写入基线 {args.output}"
-        if args.lang != "en"
-        else f"{count} findings written to {args.output}"
-    )
-    return EXIT_USAGE if any(file.error for file in files) else EXIT_OK
+    print(message("baseline.written", lang, count=count, path=target))
+    return EXIT_OK
+
+
+def default_baseline_path(args: argparse.Namespace) -> Path:
+    """Where ``baseline`` writes without ``--output``: the baseline ``check`` would find, else the
+    project root (the configuration's directory), else the working directory."""
+    from validator.config import find_config
+    from validator.engine.baseline import DEFAULT_BASELINE, find_baseline
+
+    found = find_baseline(Path.cwd())
+    if found is None:
+        config = Path(args.config) if args.config else find_config(Path.cwd())
+        found = (config.parent if config is not None else Path()).absolute() / DEFAULT_BASELINE
+    return Path(os.path.relpath(found))
+
+
+def _with_baseline(
+    args: argparse.Namespace, files: list[FileResult], lang: str
+) -> tuple[list[FileResult], str]:
+    """The files less what the baseline accepts (``--baseline``, else the one found upward), and
+    the note for the text summary; no baseline with ``--no-baseline`` or when none is found."""
+    from validator.engine.baseline import apply_baseline, base_of, find_baseline, load_baseline
+
+    path = args.baseline or (None if args.no_baseline else find_baseline(Path.cwd()))
+    if path is None:
+        return files, ""
+    shown = args.baseline or os.path.relpath(path)
+    kept = apply_baseline(files, load_baseline(str(path)), lang, base_of(path))
+    hidden = _failures(files) - _failures(kept)
+    return kept, message("baseline.applied", lang, path=shown, count=hidden)
+
+
+def _failures(files: Sequence[FileResult]) -> int:
+    return sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
 
 
 def exit_code(files: Sequence[FileResult], fail_on: str) -> int:
@@ -233,23 +296,29 @@ def run_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_unreadable(files: Sequence[FileResult]) -> None:
-    """One line on stderr per file that could not be read (the output still lists it)."""
+def _print_unreadable(files: Sequence[FileResult], lang: str) -> None:
+    """One line on stderr per file that could not be read (machine formats carry it too)."""
     for file in files:
         if file.error:
-            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+            reason = file.error.removeprefix(f"{file.path}: ")  # said once, after the path
+            print_error_line(file.path, reason, lang)
 
 
-def _ids(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "zh"
 
 
-def _write(output: str, path: str | None) -> None:
+def _write_unless_failed(output: str, path: str | None, files: Sequence[FileResult], lang: str) -> None:
+    """The output to stdout, or to ``path`` only when every input was checked (else it stays as it was)."""
+    failed = sum(1 for file in files if file.error)
+    if path is not None and failed:
+        print_error_line(path, message("cli.not_written", lang, count=failed), lang)
+        return
+    _write(output, path, lang)
+
+
+def _write(output: str, path: str | None, lang: str = "zh") -> None:
     if path is None:
         sys.stdout.write(output)
         return
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(output)
-    except OSError as error:
-        raise ConfigError(f"无法写入输出文件：{error.strerror}", path=path, key="output") from None
+    atomic_write(path, output, key="output", lang=lang)

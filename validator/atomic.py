@@ -1,0 +1,67 @@
+"""Write a file so that it is either the old one or the whole new one, never half of each.
+
+Every file the tool writes (the baseline, a ``--output`` report, fixed reports) goes
+through ``atomic_write``: the text is written to a temporary file in the same directory
+(so the rename never crosses file systems), flushed to disk, and then moved over the
+target with ``os.replace``, which is atomic on POSIX and Windows. When the disk is full
+or the process is killed half-way, the old file is untouched and the temporary file is
+removed; when two runs race, the last rename wins and each reader sees one complete file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+from validator.errors import ConfigError
+from validator.messages import message
+
+__all__ = ["atomic_write"]
+
+
+def atomic_write(path: str | os.PathLike[str], text: str, *, key: str = "output", lang: str = "zh") -> None:
+    """Replace ``path`` with ``text`` (UTF-8) in one step, or raise ``ConfigError`` and change nothing.
+
+    ``key`` names the setting the path came from (``output``, ``baseline``) in the error,
+    worded in ``lang``.
+    An existing file's permission bits are kept; a new file gets the usual ones (umask).
+    """
+    target = os.fspath(path)
+    directory = os.path.dirname(os.path.abspath(target))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _error(target, error, key, lang) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise _error(target, error, key, lang) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    """The existing file's permission bits, or 0o666 less the umask for a new file."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _error(target: str, error: OSError, key: str, lang: str) -> ConfigError:
+    reason = message("cli.write_failed", lang, reason=error.strerror or error)
+    return ConfigError(reason, path=target, key=key)
