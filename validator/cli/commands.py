@@ -150,7 +150,7 @@ def run_check(args: argparse.Namespace) -> int:
     output = registry.formatters[args.format](files, options)
     if note and args.format == "text":
         output = output.rstrip("\n") + note + "\n"
-    _write_unless_failed(output, args.output, files, run.lang)
+    _write(output, args.output, run.lang)  # written even when a file failed: the formats carry its error
     return exit_code(files, run.fail_on)
 
 
@@ -306,15 +306,6 @@ def _print_unreadable(files: Sequence[FileResult], lang: str) -> None:
 
 def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", None) or "zh"
-
-
-def _write_unless_failed(output: str, path: str | None, files: Sequence[FileResult], lang: str) -> None:
-    """The output to stdout, or to ``path`` only when every input was checked (else it stays as it was)."""
-    failed = sum(1 for file in files if file.error)
-    if path is not None and failed:
-        print_error_line(path, message("cli.not_written", lang, count=failed), lang)
-        return
-    _write(output, path, lang)
 
 
 def _write(output: str, path: str | None, lang: str = "zh") -> None:
