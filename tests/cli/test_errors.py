@@ -1,4 +1,4 @@
-"""One error shape for every error: ``report-validator: 错误：<where>: <reason>``, one line, on stderr only."""
+"""One error shape: ``report-validator: 错误：<where>: <reason>``, one line, on stderr only."""
 
 from __future__ import annotations
 
