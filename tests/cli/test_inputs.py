@@ -52,7 +52,7 @@ def test_no_path_means_the_working_directory_and_it_must_hold_something(
     assert capsys.readouterr().err.startswith("report-validator: 错误：.: 没有可检查的文件")
 
 
-def test_the_same_file_named_three_ways_is_checked_once(
+def test_the_same_file_named_five_ways_is_checked_once(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project / "sub").mkdir()
