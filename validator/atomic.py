@@ -11,11 +11,12 @@ removed; when two runs race, the last rename wins and each reader sees one compl
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 
 from validator.errors import ConfigError
-from validator.messages import message
+from validator.messages import has_message, message
 
 __all__ = ["atomic_write"]
 
@@ -63,5 +64,6 @@ def _mode_for(target: str) -> int:
 
 
 def _error(target: str, error: OSError, key: str, lang: str) -> ConfigError:
-    reason = message("cli.write_failed", lang, reason=error.strerror or error)
-    return ConfigError(reason, path=target, key=key)
+    name = f"os.{errno.errorcode.get(error.errno or 0, '')}"
+    why = message(name, lang) if has_message(name) else error.strerror or str(error)
+    return ConfigError(message("cli.write_failed", lang, reason=why), path=target, key=key)

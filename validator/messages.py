@@ -83,7 +83,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "；基线 {path} 隐去 {count} 个已接受的问题",
         "; baseline {path}: {count} accepted finding(s) hidden",
     ),
+    # why a write failed, by errno (validator/atomic.py), instead of the OS's English
+    "os.ENOSPC": ("磁盘空间不足", "no space left on device"),
+    "os.EDQUOT": ("超出磁盘配额", "disk quota exceeded"),
+    "os.EACCES": ("权限不足", "permission denied"),
+    "os.EPERM": ("权限不足", "permission denied"),
+    "os.EROFS": ("只读文件系统", "read-only file system"),
+    "os.ENOENT": ("所在目录不存在", "the directory does not exist"),
+    "os.ENOTDIR": ("路径中有一段不是目录", "a part of the path is not a directory"),
+    "os.EISDIR": ("是目录，不是文件", "is a directory, not a file"),
 }
+
+
+def has_message(key: str) -> bool:
+    """Whether the catalogue holds ``key`` (for keys built from data, such as an errno name)."""
+    return key in _CATALOGUE
 
 
 def message(key: str, lang: str = "zh", **values: object) -> str:
