@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 
 from validator.errors import ConfigError
@@ -21,24 +22,33 @@ from validator.messages import has_message, message
 __all__ = ["atomic_write"]
 
 
-def atomic_write(path: str | os.PathLike[str], text: str, *, key: str = "output", lang: str = "zh") -> None:
-    """Replace ``path`` with ``text`` (UTF-8) in one step, or raise ``ConfigError`` and change nothing.
+def atomic_write(
+    path: str | os.PathLike[str], data: str | bytes, *, key: str = "output", lang: str = "zh"
+) -> None:
+    """Replace ``path`` with ``data`` (text as UTF-8, as written; or bytes) in one step, or raise
+    ``ConfigError`` and change nothing.
 
     ``key`` names the setting the path came from (``output``, ``baseline``) in the error,
-    worded in ``lang``.
-    An existing file's permission bits are kept; a new file gets the usual ones (umask).
+    worded in ``lang``. An existing file's permission bits are kept; a new file gets the usual
+    ones (umask). A symbolic link is followed, so the link survives; a device or pipe
+    (``/dev/stdout``) is written directly, as there is no file to replace.
     """
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)  # through a symbolic link: the link stays, its file is replaced
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if _is_special(target):  # /dev/stdout, a named pipe: nothing to replace, and renaming over it is wrong
+        _write_through(target, payload, shown, key, lang)
+        return
+    directory = os.path.dirname(target)
     try:
         handle, temporary = tempfile.mkstemp(
             dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
         )
     except OSError as error:
-        raise _error(target, error, key, lang) from None
+        raise _error(shown, error, key, lang) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))
@@ -46,11 +56,28 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, key: str = "output"
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise _error(target, error, key, lang) from None
+        raise _error(shown, error, key, lang) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _is_special(target: str) -> bool:
+    """Whether ``target`` exists and is neither a regular file nor a directory (a device, a pipe)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(target: str, payload: bytes, shown: str, key: str, lang: str) -> None:
+    try:
+        with open(target, "wb") as stream:
+            stream.write(payload)
+    except OSError as error:
+        raise _error(shown, error, key, lang) from None
 
 
 def _mode_for(target: str) -> int:

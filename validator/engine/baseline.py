@@ -94,8 +94,10 @@ def load_baseline(path: str) -> frozenset[tuple[str, str]]:
             data = json.load(handle)
     except OSError as error:
         raise ConfigError(f"无法读取基线文件：{error.strerror}", path=path, key="baseline") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"基线文件不是有效的 JSON：{error}", path=path, key="baseline") from None
+    except json.JSONDecodeError as error:  # where, not json's English sentence
+        raise ConfigError("基线文件不是有效的 JSON", path=path, line=error.lineno, key="baseline") from None
+    except UnicodeDecodeError:
+        raise ConfigError("基线文件不是 UTF-8 编码", path=path, key="baseline") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise ConfigError(f"基线文件格式不对（需要 version: {BASELINE_VERSION}）", path=path, key="version")
     try:
