@@ -91,3 +91,32 @@ def test_a_line_break_in_a_file_name_does_not_split_the_error(
 ) -> None:
     assert main(["check", "a\nb.txt"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("nosuch.txt", None, "no such file"),
+        (
+            "scan.png",
+            b"\x89PNG",
+            "unsupported file type: .png (supported: .txt, .md, .markdown, .docx, .pdf)",
+        ),
+        ("blob.txt", bytes(range(256)), "a binary file (NUL bytes), not a text report"),
+        ("empty", "dir", "no file to check (supported: .txt, .md, .markdown, .docx, .pdf)"),
+    ],
+)
+def test_input_errors_in_english_are_english_throughout(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | str | None, reason: str
+) -> None:
+    if content == "dir":
+        Path(name).mkdir()
+    elif isinstance(content, bytes):
+        Path(name).write_bytes(content)
+    assert main(["check", name, "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == f"report-validator: error: {name}: {reason}"
+
+
+def test_outline_input_error_in_english(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", "nosuch.txt", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == "report-validator: error: nosuch.txt: no such file"

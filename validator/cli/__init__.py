@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def print_error(error: ValidatorError, lang: str) -> None:
     """One line on stderr: the tool, the file (or option) and the reason."""
-    where, reason = error_parts(error)
+    where, reason = error_parts(error, lang)
     print_error_line(where, reason, lang)
 
 
@@ -58,12 +58,14 @@ def print_error_line(where: str, reason: str, lang: str) -> None:
     print(message("cli.error", lang, where=where, reason=reason), file=sys.stderr)
 
 
-def error_parts(error: ValidatorError) -> tuple[str, str]:
+def error_parts(error: ValidatorError, lang: str = "zh") -> tuple[str, str]:
     """Where an error is (file and line, or the option) and what it is."""
     if isinstance(error, UsageError):
         return error.where, error.reason
     if isinstance(error, InputError):
-        return error.path, error.reason
+        from validator.cli.reasons import in_language
+
+        return error.path, in_language(error.reason, lang)
     if isinstance(error, ConfigError):
         where = f"{error.path}:{error.line}" if error.path and error.line else error.path
         return where or (f"--{error.key}" if error.key else "report-validator"), error.message

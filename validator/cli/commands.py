@@ -23,6 +23,7 @@ from validator.cli import print_error_line
 from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.flags import with_flags
 from validator.cli.inputs import read_inputs
+from validator.cli.reasons import in_language
 from validator.cli.usage import Reported, UsageError
 from validator.messages import message
 from validator.model import SEVERITY_RANK, Checklist, FileResult
@@ -301,7 +302,7 @@ def _print_unreadable(files: Sequence[FileResult], lang: str) -> None:
     for file in files:
         if file.error:
             reason = file.error.removeprefix(f"{file.path}: ")  # said once, after the path
-            print_error_line(file.path, reason, lang)
+            print_error_line(file.path, in_language(reason, lang), lang)
 
 
 def _lang(args: argparse.Namespace) -> str:

@@ -55,7 +55,8 @@ def stdin_name(args: argparse.Namespace, lang: str) -> str:
 def no_files(readers: tuple[str, ...], lang: str) -> str:
     """Why a directory gave nothing to check, naming the suffixes looked for (in the readers' order)."""
     searched = searched_suffixes(readers)
-    return message("cli.no_files", lang, suffixes="、".join(s for s in readers if s in searched))
+    joiner = ", " if lang == "en" else "、"
+    return message("cli.no_files", lang, suffixes=joiner.join(s for s in readers if s in searched))
 
 
 def _stdin_bytes() -> bytes:
