@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 
 from validator.errors import ConfigError
 from validator.messages import has_message, message
@@ -41,9 +41,7 @@ def atomic_write(
         return
     directory = os.path.dirname(target)
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
-        )
+        handle, temporary = _create_temporary(directory, os.path.basename(target))
     except OSError as error:
         raise _error(shown, error, key, lang) from None
     try:
@@ -51,7 +49,7 @@ def atomic_write(
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(target))
+        _keep_mode(target, temporary)
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -80,14 +78,24 @@ def _write_through(target: str, payload: bytes, shown: str, key: str, lang: str)
         raise _error(shown, error, key, lang) from None
 
 
-def _mode_for(target: str) -> int:
-    """The existing file's permission bits, or 0o666 less the umask for a new file."""
+def _create_temporary(directory: str, name: str) -> tuple[int, str]:
+    """A new file beside the target, created with mode 0o666 so that the umask applies as usual."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue  # another run's temporary file: pick another name
+
+
+def _keep_mode(target: str, temporary: str) -> None:
+    """Give the new file the old one's permission bits (a new target keeps what the umask gave)."""
     try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        mode = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, mode)
 
 
 def _error(target: str, error: OSError, key: str, lang: str) -> ConfigError:

@@ -81,3 +81,12 @@ def test_a_missing_directory_is_one_line_in_either_language(tmp_path: Path) -> N
         str(info.value)
         == f"{tmp_path / 'no' / 'x.json'}: cannot write the file: the directory does not exist"
     )
+
+
+def test_a_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
+    previous = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "new.json", "x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
