@@ -77,3 +77,9 @@ def test_report_year_out_of_range_is_refused_like_the_configuration(
     Path(".report-validator.yaml").write_text(f"report_year: {year}\n", encoding="utf-8")
     assert main(["check", "clean-report.txt"]) == 2  # the configuration says no to the same year
     assert "report_year" in capsys.readouterr().err
+
+
+def test_the_configured_language_words_the_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path(".report-validator.yaml").write_text("lang: en\n", encoding="utf-8")
+    assert main(["check", "clean-report.txt", "--select", "NUM-099"]) == 2
+    assert capsys.readouterr().err.startswith("report-validator: error: --select: unknown rule code")

@@ -108,6 +108,7 @@ def check_inputs(
     validator = Validator(registry, settings_for=settings_for)
     chosen = args.checklist or config.for_run().checklist
     ids = known_ids(registry, *([validator.checklist_named(chosen)] if chosen else []))
+    args.lang = args.lang or config.for_run().lang  # errors from here on speak the configured language
     run = with_flags(config.for_run(), args, ids)
     if before_reading is not None:
         before_reading(registry, run.lang)
