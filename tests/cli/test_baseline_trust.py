@@ -220,3 +220,17 @@ def test_two_racing_runs_leave_one_whole_baseline(project: Path) -> None:
     final = json.loads((project / "shared.json").read_text(encoding="utf-8"))
     assert {str(f["path"])[0] for f in final["findings"]} in ({"a"}, {"b"})  # one run's whole file
     assert not [p for p in project.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_broken_baseline_fails_before_any_report_is_read(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path(BASELINE).write_text("{", encoding="utf-8")
+    read: list[str] = []
+    monkeypatch.setattr(
+        "validator.engine.pipeline.Validator.check_path", lambda _self, path: read.append(path)
+    )
+    assert main(["check", "clean-report.txt"]) == 2
+    assert read == []
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line == f"report-validator: 错误：{BASELINE}:1: 基线文件不是有效的 JSON"

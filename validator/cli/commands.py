@@ -2,15 +2,14 @@
 
 ``check`` and ``baseline`` go through one path (``check_inputs``): the same configuration,
 discovery, flags and checklist choice, so that a baseline records exactly what ``check``
-would report. Nothing is written when any input failed, and what is written is written
-whole (``validator.atomic``).
+would report. A baseline is not written when any input failed; a report (``--output``) is,
+since every format carries the failure; both are written whole (``validator.atomic``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 from validator import __version__
 from validator.atomic import atomic_write
 from validator.cli import print_error_line
+from validator.cli.baselines import default_baseline_path, failures, open_baseline
 from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.flags import with_flags
 from validator.cli.inputs import read_inputs
@@ -134,12 +134,15 @@ def run_check(args: argparse.Namespace) -> int:
 
     def known_format(registry: Registry, lang: str) -> None:
         if args.format not in registry.formatters:
-            known = "、".join(sorted(registry.formatters))
+            known = (", " if lang == "en" else "、").join(sorted(registry.formatters))
             raise UsageError("--format", message("cli.unknown_format", lang, value=args.format, known=known))
 
+    baseline = open_baseline(args)  # a broken baseline fails before any report is read
     checked = check_inputs(args, known_format)
     registry, validator, run, files = checked.registry, checked.validator, checked.run, checked.files
-    files, note = _with_baseline(args, files, run.lang)
+    note = ""
+    if baseline is not None:
+        files, note = baseline.apply(files, run.lang)
     _print_unreadable(files, run.lang)
     checklists = {**registry.checklists, **{c.id: c for c in validator.checklists_used.values()}}
     labels = {
@@ -169,42 +172,8 @@ def run_baseline(args: argparse.Namespace) -> int:
         print_error_line(target, message("cli.not_written", lang, count=failed), lang)
         return EXIT_USAGE
     write_baseline(target, files, lang)
-    count = sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
-    print(message("baseline.written", lang, count=count, path=target))
+    print(message("baseline.written", lang, count=failures(files), path=target))
     return EXIT_OK
-
-
-def default_baseline_path(args: argparse.Namespace) -> Path:
-    """Where ``baseline`` writes without ``--output``: the baseline ``check`` would find, else the
-    project root (the configuration's directory), else the working directory."""
-    from validator.config import find_config
-    from validator.engine.baseline import DEFAULT_BASELINE, find_baseline
-
-    found = find_baseline(Path.cwd())
-    if found is None:
-        config = Path(args.config) if args.config else find_config(Path.cwd())
-        found = (config.parent if config is not None else Path()).absolute() / DEFAULT_BASELINE
-    return Path(os.path.relpath(found))
-
-
-def _with_baseline(
-    args: argparse.Namespace, files: list[FileResult], lang: str
-) -> tuple[list[FileResult], str]:
-    """The files less what the baseline accepts (``--baseline``, else the one found upward), and
-    the note for the text summary; no baseline with ``--no-baseline`` or when none is found."""
-    from validator.engine.baseline import apply_baseline, base_of, find_baseline, load_baseline
-
-    path = args.baseline or (None if args.no_baseline else find_baseline(Path.cwd()))
-    if path is None:
-        return files, ""
-    shown = args.baseline or os.path.relpath(path)
-    kept = apply_baseline(files, load_baseline(str(path)), lang, base_of(path))
-    hidden = _failures(files) - _failures(kept)
-    return kept, message("baseline.applied", lang, path=shown, count=hidden)
-
-
-def _failures(files: Sequence[FileResult]) -> int:
-    return sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
 
 
 def exit_code(files: Sequence[FileResult], fail_on: str) -> int:
