@@ -47,7 +47,7 @@ def open_baseline(args: argparse.Namespace) -> Baseline | None:
     if path is None:
         return None
     shown = args.baseline or os.path.relpath(path)
-    return Baseline(shown, load_baseline(str(path)), base_of(path))
+    return Baseline(shown, load_baseline(shown), base_of(path))
 
 
 def default_baseline_path(args: argparse.Namespace) -> Path:
