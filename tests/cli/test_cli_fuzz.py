@@ -51,6 +51,13 @@ FLAGS = st.sampled_from(
     ]
 )
 
+# Names that exist nowhere (line breaks, NUL, CJK, dots and slashes included), and free-form values.
+MISSING = st.text(min_size=1, max_size=12).map(lambda name: f"zz{name}")
+FREE_FLAGS = st.tuples(
+    st.sampled_from(["--select", "--ignore", "--checklist", "--report-year", "--format", "--stdin-filename"]),
+    st.text(max_size=12).filter(lambda value: not value.startswith("-")),
+).map(list)
+
 
 @pytest.fixture(scope="module")
 def playground(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -86,11 +93,17 @@ def inside(directory: Path, stdin: bytes) -> Iterator[tuple[io.StringIO, io.Stri
         os.chdir(before)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("RV_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     command=st.sampled_from(["check", "baseline"]),
-    paths=st.lists(st.sampled_from(GOOD + BAD), max_size=4),
-    flags=st.lists(FLAGS, max_size=3).map(lambda groups: [word for group in groups for word in group]),
+    paths=st.lists(st.sampled_from(GOOD + BAD) | MISSING, max_size=4),
+    flags=st.lists(FLAGS | FREE_FLAGS, max_size=3).map(
+        lambda groups: [word for group in groups for word in group]
+    ),
 )
 def test_random_command_lines(playground: Path, command: str, paths: list[str], flags: list[str]) -> None:
     argv = [command, *paths, *flags]
@@ -106,5 +119,5 @@ def test_random_command_lines(playground: Path, command: str, paths: list[str], 
     if code == 2:
         assert errors, f"exit 2 without a word on stderr: {argv}"
     stdin_only = "--stdin" in flags and command == "check"
-    if any(path in BAD for path in paths) and not stdin_only:
+    if any(path in BAD or path.startswith("zz") for path in paths) and not stdin_only:
         assert code == 2, f"an input failed, yet exit {code}: {argv}"
