@@ -120,3 +120,13 @@ def test_input_errors_in_english_are_english_throughout(
 def test_outline_input_error_in_english(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outline", "nosuch.txt", "--lang", "en"]) == 2
     assert capsys.readouterr().err.strip() == "report-validator: error: nosuch.txt: no such file"
+
+
+def test_output_to_a_directory_is_refused_before_checking(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "out").mkdir()
+    assert main(["check", "clean-report.txt", "--output", "out"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == "report-validator: 错误：--output: 无法写入文件：是目录，不是文件"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -132,13 +133,15 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the files, leave out what the baseline accepts, format, and say how it went."""
     from validator.formatters import FormatOptions
 
-    def known_format(registry: Registry, lang: str) -> None:
+    def preflight(registry: Registry, lang: str) -> None:  # refuse what would fail only at the end
+        if args.output and os.path.isdir(args.output):
+            raise UsageError("--output", message("cli.write_failed", lang, reason=message("os.EISDIR", lang)))
         if args.format not in registry.formatters:
             known = (", " if lang == "en" else "、").join(sorted(registry.formatters))
             raise UsageError("--format", message("cli.unknown_format", lang, value=args.format, known=known))
 
     baseline = open_baseline(args)  # a broken baseline fails before any report is read
-    checked = check_inputs(args, known_format)
+    checked = check_inputs(args, preflight)
     registry, validator, run, files = checked.registry, checked.validator, checked.run, checked.files
     note = ""
     if baseline is not None:
