@@ -11,13 +11,13 @@ removed; when two runs race, the last rename wins and each reader sees one compl
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import stat
 
 from validator.errors import ConfigError
-from validator.messages import has_message, message
+from validator.messages import message
+from validator.oserrors import os_reason
 
 __all__ = ["atomic_write"]
 
@@ -99,6 +99,4 @@ def _keep_mode(target: str, temporary: str) -> None:
 
 
 def _error(target: str, error: OSError, key: str, lang: str) -> ConfigError:
-    name = f"os.{errno.errorcode.get(error.errno or 0, '')}"
-    why = message(name, lang) if has_message(name) else error.strerror or str(error)
-    return ConfigError(message("cli.write_failed", lang, reason=why), path=target, key=key)
+    return ConfigError(message("cli.write_failed", lang, reason=os_reason(error, lang)), path=target, key=key)

@@ -89,7 +89,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "os.EACCES": ("权限不足", "permission denied"),
     "os.EPERM": ("权限不足", "permission denied"),
     "os.EROFS": ("只读文件系统", "read-only file system"),
-    "os.ENOENT": ("所在目录不存在", "the directory does not exist"),
+    "os.ENOENT": ("文件或目录不存在", "no such file or directory"),
     "os.ENOTDIR": ("路径中有一段不是目录", "a part of the path is not a directory"),
     "os.EISDIR": ("是目录，不是文件", "is a directory, not a file"),
 }

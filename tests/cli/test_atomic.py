@@ -78,8 +78,7 @@ def test_a_missing_directory_is_one_line_in_either_language(tmp_path: Path) -> N
     with pytest.raises(ConfigError) as info:
         atomic_write(tmp_path / "no" / "x.json", "x", lang="en")
     assert (
-        str(info.value)
-        == f"{tmp_path / 'no' / 'x.json'}: cannot write the file: the directory does not exist"
+        str(info.value) == f"{tmp_path / 'no' / 'x.json'}: cannot write the file: no such file or directory"
     )
 
 

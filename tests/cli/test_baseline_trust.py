@@ -234,3 +234,13 @@ def test_a_broken_baseline_fails_before_any_report_is_read(
     assert read == []
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line == f"report-validator: 错误：{BASELINE}:1: 基线文件不是有效的 JSON"
+
+
+def test_a_missing_named_baseline_is_one_chinese_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "clean-report.txt", "--baseline", "nosuch.json"]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == "report-validator: 错误：nosuch.json: 无法读取基线文件：文件或目录不存在"
+    )

@@ -21,6 +21,7 @@ from validator.atomic import atomic_write
 from validator.engine.evaluate import drop_failures
 from validator.errors import ConfigError
 from validator.model import FileResult, ReportResult
+from validator.oserrors import os_reason
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".report-validator-baseline.json"
@@ -93,7 +94,7 @@ def load_baseline(path: str) -> frozenset[tuple[str, str]]:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except OSError as error:
-        raise ConfigError(f"无法读取基线文件：{error.strerror}", path=path, key="baseline") from None
+        raise ConfigError(f"无法读取基线文件：{os_reason(error)}", path=path, key="baseline") from None
     except json.JSONDecodeError as error:  # where, not json's English sentence
         raise ConfigError("基线文件不是有效的 JSON", path=path, line=error.lineno, key="baseline") from None
     except UnicodeDecodeError:
