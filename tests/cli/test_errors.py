@@ -89,8 +89,11 @@ def test_unsupported_suffix_names_what_is_supported(
 def test_a_line_break_in_a_file_name_does_not_split_the_error(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", "a\nb.txt"]) == 2
-    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert main(["check", "a\nb.txt", "c\u2028d.txt"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "report-validator: 错误：a\\nb.txt: 文件不存在",
+        "report-validator: 错误：c\\u2028d.txt: 文件不存在",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -53,9 +53,13 @@ def print_error(error: ValidatorError, lang: str) -> None:
 
 
 def print_error_line(where: str, reason: str, lang: str) -> None:
-    """``report-validator: 错误：<where>: <reason>``, line breaks in either part made visible."""
-    where, reason = (" ".join(part.splitlines()) for part in (where, reason))
-    print(message("cli.error", lang, where=where, reason=reason), file=sys.stderr)
+    """``report-validator: 错误：<where>: <reason>``; a line break in either part is escaped (``\\n``)."""
+    line = message("cli.error", lang, where=where.translate(_ESCAPED), reason=reason.translate(_ESCAPED))
+    print(line, file=sys.stderr)
+
+
+# Every character at which str.splitlines() breaks, written as Python would escape it.
+_ESCAPED = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 def error_parts(error: ValidatorError, lang: str = "zh") -> tuple[str, str]:
