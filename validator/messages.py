@@ -59,6 +59,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "应为 {low}–{high} 之间的年份，实际是 {value}",
         "should be a year from {low} to {high}, not {value}",
     ),
+    "cli.unknown_checklist": (
+        "未知的检查清单 {value}（可用：{known}）",
+        "unknown checklist {value} (choose from {known})",
+    ),
     "cli.unknown_format": (
         "未知的输出格式 {value}（可用：{known}）",
         "unknown format {value} (choose from {known})",

@@ -83,3 +83,15 @@ def test_the_configured_language_words_the_error(project: Path, capsys: pytest.C
     Path(".report-validator.yaml").write_text("lang: en\n", encoding="utf-8")
     assert main(["check", "clean-report.txt", "--select", "NUM-099"]) == 2
     assert capsys.readouterr().err.startswith("report-validator: error: --select: unknown rule code")
+
+
+@pytest.mark.parametrize(("value", "hint"), [("speach", "，是否想写 speech？"), ("nosuch", "")])
+def test_unknown_checklist_is_refused_before_reading(
+    project: Path, capsys: pytest.CaptureFixture[str], value: str, hint: str
+) -> None:
+    assert main(["check", "clean-report.txt", "--checklist", value]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    line = captured.err.strip()
+    assert line.startswith(f"report-validator: 错误：--checklist: 未知的检查清单 {value}（可用：")
+    assert "annual-report" in line and "speech" in line and line.endswith("）" + hint)

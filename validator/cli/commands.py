@@ -22,7 +22,7 @@ from validator.atomic import atomic_write
 from validator.cli import print_error_line
 from validator.cli.baselines import default_baseline_path, failures, open_baseline
 from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from validator.cli.flags import with_flags
+from validator.cli.flags import checked_checklist, with_flags
 from validator.cli.inputs import read_inputs
 from validator.cli.reasons import in_language
 from validator.cli.usage import Reported, UsageError
@@ -106,6 +106,7 @@ def check_inputs(
         effective = with_flags(config.for_file(path), args, ids)
         return FileSettings(effective.run_settings(), effective.checklist)
 
+    checked_checklist(args.checklist, registry.checklists, args.lang or config.for_run().lang)
     validator = Validator(registry, settings_for=settings_for)
     chosen = args.checklist or config.for_run().checklist
     ids = known_ids(registry, *([validator.checklist_named(chosen)] if chosen else []))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -59,3 +60,13 @@ def checked_year(year: int | None, lang: str) -> int | None:
     if year is not None and not YEARS[0] <= year <= YEARS[1]:
         raise UsageError("--report-year", message("cli.year", lang, low=YEARS[0], high=YEARS[1], value=year))
     return year
+
+
+def checked_checklist(name: str | None, known: Collection[str], lang: str) -> None:
+    """``--checklist`` names an installed checklist or a YAML file; a typo gets a "did you mean"."""
+    if name is None or name in known or name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+        return
+    near = closest(name, known, families=False)
+    listed = (", " if lang == "en" else "、").join(sorted(known))
+    hint = message("cli.did_you_mean", lang, close=near) if near else ""
+    raise UsageError("--checklist", message("cli.unknown_checklist", lang, value=name, known=listed) + hint)

@@ -22,10 +22,10 @@ def is_known_id(value: str, known: Collection[str]) -> bool:
     return family != "-" and any(code.startswith(family) for code in known)
 
 
-def closest(value: str, known: Collection[str]) -> str | None:
-    """The known id or family most like ``value`` (for a "did you mean"), or None when none is close."""
-    families = {code.split("-")[0] for code in known if "-" in code}
-    candidates = sorted({*known, *families})
+def closest(value: str, known: Collection[str], *, families: bool = True) -> str | None:
+    """The known id (or, with ``families``, rule family) most like ``value``, for a "did you mean"."""
+    prefixes = {code.split("-")[0] for code in known if "-" in code} if families else set()
+    candidates = sorted({*known, *prefixes})
     for spelling in dict.fromkeys((value, value.upper())):
         matches = difflib.get_close_matches(spelling, candidates, n=1)
         if matches:
