@@ -64,10 +64,13 @@ def test_broken_baseline_is_one_line_exit_2(workdir: Path, capsys: pytest.Captur
 
 
 def test_paths_are_relative_and_portable(workdir: Path) -> None:
-    main(["baseline", str(workdir / "report.txt"), "--output", "abs.json"])
+    """Absolute paths are stored relative to the baseline, a nested one with ``/`` on every system."""
+    (workdir / "sub").mkdir()
+    (workdir / "sub" / "nested.txt").write_text(DEFECTIVE, encoding="utf-8")
+    nested = os.path.join(str(workdir), "sub", "nested.txt")  # the system's own separator
+    assert main(["baseline", str(workdir / "report.txt"), nested, "--output", "abs.json"]) == 0
     paths = {f["path"] for f in json.loads(Path("abs.json").read_text(encoding="utf-8"))["findings"]}
-    assert paths == {"report.txt"}
-    assert os.sep not in "".join(paths) or os.sep == "/"
+    assert paths == {"report.txt", "sub/nested.txt"}
 
 
 def test_accepted_missing_part_still_says_it_is_missing(

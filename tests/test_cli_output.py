@@ -94,7 +94,7 @@ def test_help_headings_in_chinese_and_english(capsys: pytest.CaptureFixture[str]
 
 def test_every_help_text_has_its_english() -> None:
     """A help text added to cli.py without an English version fails here, not silently in --lang en."""
-    parser = _build_parser()
+    parser = _build_parser("zh")
     texts = []
     for each in cli_help._parsers(parser):
         texts.append(each.description)

@@ -82,8 +82,6 @@ def test_whole_output_in_chinese() -> None:
         "  ✘ 党的政治建设  警告  未找到“党的政治建设”部分\n"
         "  规则：通过 1 条，未通过 0 条，共 0 处问题\n"
         "\n"
-        "reports/scan.doc: 错误：无法识别的文件格式\n"
-        "\n"
         "检查 2 份报告：通过 5 项，未通过 7 项（7 处问题），1 个文件无法读取\n"
     )
 
@@ -105,8 +103,6 @@ def test_whole_output_in_english() -> None:
         "reports/2022.txt  (untitled)  line 3  checklist: annual-report",
         "  ✘ Political building  warning  未找到“党的政治建设”部分",
         "  rules: 1 passed, 0 failed, 0 findings",
-        "",
-        "reports/scan.doc: error: 无法识别的文件格式",
         "",
         "Checked 2 reports: 5 passed, 7 failed (7 findings), 1 file could not be read",
     ]
@@ -150,19 +146,15 @@ def test_every_item_result_appears_exactly_once() -> None:
     assert len(block) == 3
 
 
-def test_input_error_is_the_files_only_line_and_names_the_path_once() -> None:
-    """An ``InputError`` message already starts with the path; the line must not repeat it."""
+def test_input_error_is_counted_not_repeated() -> None:
+    """The command line says an input error once, on stderr; the text output only counts it."""
     files = [FileResult("scan.doc", error="scan.doc: 无法识别的文件格式")]
-    assert format_text(files, ZH).splitlines() == [
-        "scan.doc: 错误：无法识别的文件格式",
-        "",
-        "检查 0 份报告：通过 0 项，未通过 0 项，1 个文件无法读取",
-    ]
+    assert format_text(files, ZH).splitlines() == ["检查 0 份报告：通过 0 项，未通过 0 项，1 个文件无法读取"]
 
 
 def test_a_file_with_an_error_shows_and_counts_none_of_its_reports() -> None:
     files = [FileResult("a.txt", (annual_report(),), error="文件过大")]
-    assert format_text(files, ZH).splitlines()[0] == "a.txt: 错误：文件过大"
+    assert format_text(files, ZH).splitlines() == [summary_line(files)]
     assert summary_line(files) == "检查 0 份报告：通过 0 项，未通过 0 项，1 个文件无法读取"
 
 

@@ -636,7 +636,7 @@ def test_cli_reports_each_broken_file_in_one_line_and_checks_the_others(
     errors = captured.err.strip().split("\n")
     assert len(errors) == 3
     for line, path in zip(errors, paths[2:], strict=True):
-        assert line.startswith(f"report-validator: {path}: ")
+        assert line.startswith(f"report-validator: 错误：{path}: ")
     assert "libreoffice --headless --convert-to docx" in errors[2]
     payload = json.loads(captured.out)
     assert [bool(f["error"]) for f in payload["files"]] == [False, False, True, True, True]

@@ -2,8 +2,10 @@
 
 Exit codes are the public contract of DESIGN.md: 0 nothing failed, 1 a result
 failed at or above ``--fail-on``, 2 a usage, configuration, plugin or input
-error (one line on stderr, never a traceback). Heavy modules are imported
-inside the commands so that ``--help`` and start-up stay fast.
+error (one line on stderr, never a traceback). Every such line has one shape,
+``report-validator: 错误：<where>: <reason>`` (``error:`` with ``--lang en``),
+where ``<where>`` is the file, or the option for a usage error. Heavy modules
+are imported inside the commands so that ``--help`` and start-up stay fast.
 """
 
 from __future__ import annotations
@@ -14,78 +16,109 @@ from collections.abc import Sequence
 
 from validator import __version__
 from validator.cli.exitcodes import EXIT_USAGE
-from validator.errors import ValidatorError
+from validator.cli.usage import Parser, Reported, UsageError, lang_of
+from validator.errors import ConfigError, InputError, ValidatorError
 from validator.messages import message
+
+_STRICT_HELP = "插件加载失败时以退出码 2 结束"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
-    from validator.cli.help import help_lang, localize_help
+    from validator.cli.help import localize_help
 
-    parser = _build_parser()
-    localize_help(parser, help_lang(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    lang = lang_of(words)
+    parser = _build_parser(lang)
+    localize_help(parser, lang)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
+        args = parser.parse_args(words)
+    except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
+    except UsageError as error:
+        print_error(error, lang)
+        return EXIT_USAGE
     try:
         from validator.cli import commands  # imported only now: --help and usage errors stay fast
 
         return int(getattr(commands, args.run)(args))
     except ValidatorError as error:
-        print_error(error, args.lang)
+        if not isinstance(error, Reported):
+            print_error(error, getattr(args, "lang", None) or lang)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
 
 def print_error(error: ValidatorError, lang: str) -> None:
-    """One line on stderr: the tool, the file and the reason."""
-    print(f"report-validator: {message('error.line', lang, error=error)}", file=sys.stderr)
+    """One line on stderr: the tool, the file (or option) and the reason."""
+    where, reason = error_parts(error, lang)
+    print_error_line(where, reason, lang)
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def print_error_line(where: str, reason: str, lang: str) -> None:
+    """``report-validator: 错误：<where>: <reason>``; a line break in either part is escaped (``\\n``)."""
+    line = message("cli.error", lang, where=where.translate(_ESCAPED), reason=reason.translate(_ESCAPED))
+    print(line, file=sys.stderr)
+
+
+# Every character at which str.splitlines() breaks, written as Python would escape it.
+_ESCAPED = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def error_parts(error: ValidatorError, lang: str = "zh") -> tuple[str, str]:
+    """Where an error is (file and line, or the option) and what it is."""
+    if isinstance(error, UsageError):
+        return error.where, error.reason
+    if isinstance(error, InputError):
+        from validator.cli.reasons import in_language
+
+        return error.path, in_language(error.reason, lang)
+    if isinstance(error, ConfigError):
+        where = f"{error.path}:{error.line}" if error.path and error.line else error.path
+        return where or (f"--{error.key}" if error.key else "report-validator"), error.message
+    return "report-validator", str(error)
+
+
+def _build_parser(lang: str) -> argparse.ArgumentParser:
+    parser = Parser(
         prog="report-validator",
         description="检查党组织报告的结构、内容清单与规范表述（离线运行）。",
+        lang=lang,
     )
     parser.add_argument("--version", action="version", version=f"report-validator {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    outline = commands.add_parser("outline", help="显示报告的标题层次（解析树）")
+    outline = commands.add_parser("outline", help="显示报告的标题层次（解析树）", lang=lang)
     outline.add_argument("file", metavar="FILE")
     outline.add_argument("--format", choices=("text", "json"), default="text")
     _add_lang(outline)
     outline.set_defaults(run="run_outline")
-    _add_check_command(commands)
-    baseline = commands.add_parser(
-        "baseline", help="把当前问题写入基线文件，此后 check --baseline 只报告新问题"
-    )
-    baseline.add_argument("paths", nargs="+", metavar="PATH")
-    baseline.add_argument("--output", metavar="FILE", default=".report-validator-baseline.json")
-    baseline.add_argument("--checklist", metavar="NAME|FILE")
-    baseline.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
-    _add_lang(baseline)
-    baseline.set_defaults(run="run_baseline")
-    plugins = commands.add_parser("plugins", help="列出已加载的插件、版本及其提供的内容")
+    _add_check_command(commands, lang)
+    _add_baseline_command(commands, lang)
+    plugins = commands.add_parser("plugins", help="列出已加载的插件、版本及其提供的内容", lang=lang)
     plugins.add_argument("--format", choices=("text", "json"), default="text")
-    plugins.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    plugins.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
     _add_lang(plugins)
     plugins.set_defaults(run="run_plugins")
-    rules = commands.add_parser("rules", help="列出所有检查清单与规则及其来源")
+    rules = commands.add_parser("rules", help="列出所有检查清单与规则及其来源", lang=lang)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     _add_lang(rules)
-    rules.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
+    rules.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
     rules.set_defaults(run="run_rules")
+    config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源", lang=lang)
+    config.add_argument("file", nargs="?", metavar="FILE")
+    config.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
+    config.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    config.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
+    _add_lang(config)
+    config.set_defaults(run="run_config")
     return parser
 
 
-def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    check = commands.add_parser("check", help="按检查清单和规则检查报告")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="文件或目录（默认当前目录）")
+def _add_check_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
+    check = commands.add_parser("check", help="按检查清单和规则检查报告", lang=lang)
     check.add_argument(
-        "--checklist",
-        metavar="auto|none|NAME|FILE",
-        help="检查清单：auto 按文种识别（默认），none 只查通用规则，或清单 id、YAML 文件",
+        "paths", nargs="*", metavar="PATH", help="文件或目录（默认当前目录）；- 表示从标准输入读取"
     )
     check.add_argument(
         "--format",
@@ -93,21 +126,22 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="FORMAT",
         help="输出格式：text、html、json、sarif、junit、github、gitlab、compact",
     )
-    check.add_argument("--output", metavar="FILE", help="把结果写入文件")
+    check.add_argument("--output", metavar="FILE", help="把结果写入文件（写完整后才替换原文件）")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="默认 error")
-    check.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
-    check.add_argument(
-        "--select", metavar="IDS", default="", help="只报告这些检查项或规则（逗号分隔，可用前缀）"
+    _add_run_options(check)
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="不报告基线文件中已记录的问题（默认自当前目录向上查找 .report-validator-baseline.json）",
     )
+    baseline.add_argument("--no-baseline", action="store_true", help="不使用任何基线文件")
     check.add_argument(
-        "--ignore", metavar="IDS", default="", help="不报告这些检查项或规则（逗号分隔，可用前缀）"
+        "--stdin",
+        action="store_true",
+        help="从标准输入读取一份报告（供编辑器使用）；若给出 PATH，它只作报告的名称，不读取该文件",
     )
-    check.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
-    check.add_argument("--baseline", metavar="FILE", help="不报告基线文件中已记录的问题")
-    check.add_argument("--stdin", action="store_true", help="从标准输入读取一份报告（供编辑器使用）")
-    check.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="--stdin 时报告的文件名")
-    check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
-    check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
+    check.add_argument("--stdin-filename", metavar="NAME", help="--stdin 时报告的文件名（默认 <stdin>）")
     check.add_argument("--fix", action="store_true", help="修复 .txt/.md 中可安全修复的问题（就地改写）")
     check.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用：也做改变措辞的修复")
     check.add_argument(
@@ -118,15 +152,43 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument(
         "--no-group", dest="group", action="store_false", help="列出全部问题（默认同一规则超过 3 处时折叠）"
     )
-    _add_lang(check, default=None)
     check.set_defaults(run="run_check")
-    config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")
-    config.add_argument("file", nargs="?", metavar="FILE")
-    config.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
-    config.add_argument("--format", choices=("yaml", "json"), default="yaml")
-    config.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
-    _add_lang(config)
-    config.set_defaults(run="run_config")
+
+
+def _add_baseline_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
+    baseline = commands.add_parser(
+        "baseline", help="把当前问题写入基线文件，此后 check 只报告新问题", lang=lang
+    )
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument(
+        "--output",
+        metavar="FILE",
+        help="基线文件（默认项目根目录的 .report-validator-baseline.json）；有文件无法检查时不写入",
+    )
+    _add_run_options(baseline)
+    baseline.set_defaults(run="run_baseline")
+
+
+def _add_run_options(command: argparse.ArgumentParser) -> None:
+    """The options that choose what is checked and how: the same for ``check`` and ``baseline``."""
+    command.add_argument(
+        "--checklist",
+        metavar="auto|none|NAME|FILE",
+        help="检查清单：auto 按文种识别（默认），none 只查通用规则，或清单 id、YAML 文件",
+    )
+    command.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
+    command.add_argument(
+        "--select", metavar="IDS", default="", help="只报告这些检查项或规则（逗号分隔，可用前缀）"
+    )
+    command.add_argument(
+        "--ignore", metavar="IDS", default="", help="不报告这些检查项或规则（逗号分隔，可用前缀）"
+    )
+    command.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
+    command.add_argument(
+        "--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度（1921–2100）"
+    )
+    command.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
+    _add_lang(command, default=None)
 
 
 def _add_lang(command: argparse.ArgumentParser, default: str | None = "zh") -> None:

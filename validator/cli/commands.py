@@ -1,25 +1,39 @@
-"""The ``check`` and ``rules`` commands: from parsed arguments to output and an exit code."""
+"""The commands: from parsed arguments to output and an exit code.
+
+``check`` and ``baseline`` go through one path (``check_inputs``): the same configuration,
+discovery, flags and checklist choice, so that a baseline records exactly what ``check``
+would report. A baseline is not written when any input failed; a report (``--output``) is,
+since every format carries the failure; both are written whole (``validator.atomic``).
+"""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import dataclasses
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator import __version__
+from validator.atomic import atomic_write
+from validator.cli import print_error_line
+from validator.cli.baselines import default_baseline_path, failures, open_baseline
 from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from validator.errors import ConfigError
-from validator.model import SEVERITY_RANK, FileResult, ParsedFile, Text
+from validator.cli.flags import checked_checklist, with_flags
+from validator.cli.inputs import read_inputs
+from validator.cli.reasons import in_language
+from validator.cli.usage import Reported, UsageError
+from validator.messages import message
+from validator.model import SEVERITY_RANK, Checklist, FileResult, ParsedFile, Text
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
     from validator.config import EffectiveConfig, ProjectConfig
+    from validator.engine.pipeline import Validator
+    from validator.fix.command import FixRun
 
 
 def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Registry:
@@ -32,10 +46,12 @@ def open_registry(args: argparse.Namespace, disabled: Iterable[str] = ()) -> Reg
     from validator.plugin.registry import build_registry
 
     registry = build_registry(load_plugins(disabled=disabled_from_env() | frozenset(disabled)))
+    lang = _lang(args)
     for failure in registry.failures:
-        print(f"report-validator: {failure}", file=sys.stderr)
+        reason = message("cli.plugin_failed", lang, reason=failure.reason)
+        print_error_line(f"{failure.name} {failure.version}", reason, lang)
     if registry.failures and getattr(args, "strict_plugins", False):
-        raise ConfigError("插件加载失败（--strict-plugins）", key="strict-plugins")
+        raise Reported("--strict-plugins")
     return registry
 
 
@@ -46,8 +62,13 @@ def open_config(args: argparse.Namespace, registry: Registry) -> ProjectConfig:
     path = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
     if path is None:
         return ProjectConfig()
-    known_ids = set(registry.rules) | {i.id for c in registry.checklists.values() for i in c.items}
-    return load_config(path, known_ids=known_ids, known_checklists=set(registry.checklists))
+    return load_config(path, known_ids=known_ids(registry), known_checklists=set(registry.checklists))
+
+
+def known_ids(registry: Registry, *extra: Checklist) -> set[str]:
+    """The rule codes and checklist item ids that ``select``, ``ignore`` and ``severity`` may name."""
+    checklists = (*registry.checklists.values(), *extra)
+    return set(registry.rules) | {item.id for checklist in checklists for item in checklist.items}
 
 
 def configured(args: argparse.Namespace) -> tuple[Registry, ProjectConfig]:
@@ -69,18 +90,43 @@ def use_project_data(registry: Registry, run: EffectiveConfig) -> None:
     use_packs([*registry.data_packs, *map(Path, run.data)], {"typos": {"typos": rejected}})
 
 
-def with_flags(effective: EffectiveConfig, args: argparse.Namespace) -> EffectiveConfig:
-    """Command-line flags win over every configuration file."""
-    flags = {
-        "checklist": args.checklist,
-        "fail_on": args.fail_on,
-        "lang": args.lang,
-        "select": _ids(args.select) or None,
-        "ignore": _ids(args.ignore) or None,
-        "report_year": args.report_year,
-        "redacted": args.redacted or None,
-    }
-    return dataclasses.replace(effective, **{key: value for key, value in flags.items() if value is not None})
+@dataclass(frozen=True)
+class Checked:
+    """What ``check`` and ``baseline`` share: the files checked, with the settings of the run."""
+
+    registry: Registry
+    validator: Validator
+    run: EffectiveConfig
+    files: list[FileResult]
+
+
+def check_inputs(
+    args: argparse.Namespace, before_reading: Callable[[Validator, str], bool] | None = None
+) -> Checked:
+    """Configuration, discovery, checklist choice and the files: one path for ``check`` and ``baseline``.
+
+    ``before_reading`` is called with the validator and the run's language once every setting
+    is known and before any file is read, so a command can refuse its own bad options first
+    (or do its own work first: ``--fix``); when it returns False, no file is checked.
+    """
+    from validator.engine.pipeline import FileSettings, Validator
+
+    registry, config = configured(args)
+
+    def settings_for(path: str) -> FileSettings:
+        effective = with_flags(config.for_file(path), args, ids)
+        return FileSettings(effective.run_settings(), effective.checklist)
+
+    checked_checklist(args.checklist, registry.checklists, args.lang or config.for_run().lang)
+    validator = Validator(registry, settings_for=settings_for)
+    choice = validator.choice_named(args.checklist or config.for_run().checklist)
+    ids = known_ids(registry, *([choice.checklist] if choice and choice.checklist else []))
+    args.lang = args.lang or config.for_run().lang  # errors from here on speak the configured language
+    run = with_flags(config.for_run(), args, ids)
+    if before_reading is not None and not before_reading(validator, run.lang):
+        return Checked(registry, validator, run, [])
+    files = read_inputs(args, validator, run.lang)
+    return Checked(registry, validator, run, files)
 
 
 def run_outline(args: argparse.Namespace) -> int:
@@ -110,39 +156,33 @@ def _outline_choices(registry: Registry, parsed: ParsedFile) -> list[tuple[str |
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from validator.engine.pipeline import FileSettings, Validator
+    """Check the files, leave out what the baseline accepts, format, and say how it went."""
     from validator.formatters import FormatOptions
 
-    registry, config = configured(args)
-    formatter = registry.formatters.get(args.format)
-    if formatter is None:
-        known = "、".join(sorted(registry.formatters))
-        raise ConfigError(f"未知的输出格式 {args.format}（可用：{known}）", key="format")
-    run = with_flags(config.for_run(), args)
+    fixing: FixRun | None = None
 
-    def settings_for(path: str) -> FileSettings:
-        effective = with_flags(config.for_file(path), args)
-        return FileSettings(effective.run_settings(), effective.checklist)
+    def preflight(validator: Validator, lang: str) -> bool:  # refuse what would fail only at the end
+        nonlocal fixing
+        if args.output and os.path.isdir(args.output):
+            raise UsageError("--output", message("cli.write_failed", lang, reason=message("os.EISDIR", lang)))
+        if args.format not in validator.registry.formatters:
+            known = (", " if lang == "en" else "、").join(sorted(validator.registry.formatters))
+            raise UsageError("--format", message("cli.unknown_format", lang, value=args.format, known=known))
+        if args.fix or args.diff or args.annotate:  # fixes go in before the check, which reports what is left
+            from validator.fix.command import fix_before_check
 
-    validator = Validator(registry, settings_for=settings_for)
-    if run.checklist:
-        validator.choice_named(run.checklist)  # an unknown checklist fails before any file is read
-    fixing = None
-    if args.fix or args.diff or args.annotate:  # fixes go in before the check, which reports what is left
-        from validator.fix.command import fix_before_check
+            fixing = fix_before_check(validator, args)
+        return not args.diff  # --diff shows the fixes and checks nothing
 
-        fixing = fix_before_check(validator, args)
-        if args.diff:
-            return EXIT_USAGE if fixing.refused else EXIT_FINDINGS if fixing.diffs else EXIT_OK
-    if args.stdin:
-        files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
-    else:
-        files = validator.check_paths(args.paths)
-    if args.baseline:
-        from validator.engine.baseline import apply_baseline, load_baseline
-
-        files = apply_baseline(files, load_baseline(args.baseline), run.lang)
-    _print_unreadable(files)
+    baseline = open_baseline(args)  # a broken baseline fails before any report is read
+    checked = check_inputs(args, preflight)
+    if args.diff and fixing is not None:
+        return EXIT_USAGE if fixing.refused else EXIT_FINDINGS if fixing.diffs else EXIT_OK
+    registry, validator, run, files = checked.registry, checked.validator, checked.run, checked.files
+    note = ""
+    if baseline is not None:
+        files, note = baseline.apply(files, run.lang)
+    _print_unreadable(files, run.lang)
     checklists = {**registry.checklists, **{c.id: c for c in validator.checklists_used.values()}}
     labels = {
         checklist.id: {item.id: item.label.get(run.lang) for item in checklist.items}
@@ -156,7 +196,10 @@ def run_check(args: argparse.Namespace) -> int:
         color=wants_color(args.output),
         group=args.group,
     )
-    _write(formatter(files, options), args.output)
+    output = registry.formatters[args.format](files, options)
+    if note and args.format == "text":
+        output = output.rstrip("\n") + note + "\n"
+    _write(output, args.output, run.lang)  # written even when a file failed: the formats carry its error
     if fixing is not None:
         from validator.fix.command import fix_after_check, sources
 
@@ -172,22 +215,20 @@ def wants_color(output: str | None) -> bool:
 
 
 def run_baseline(args: argparse.Namespace) -> int:
-    """Record the current findings of PATHs in a baseline file."""
-    from validator.engine.baseline import render_baseline
-    from validator.engine.pipeline import Validator
-    from validator.model import RunSettings
+    """Record the current findings of PATHs in a baseline file; nothing is written if a file fails."""
+    from validator.engine.baseline import write_baseline
 
-    registry = open_registry(args)
-    files = Validator(registry, RunSettings(lang=args.lang), args.checklist).check_paths(args.paths)
-    _print_unreadable(files)
-    _write(render_baseline(files), args.output)
-    count = sum(1 for f in files for r in f.reports for x in r.results if x.status == "fail")
-    print(
-        f"已把 {count} 个问题写入基线 {args.output}"
-        if args.lang != "en"
-        else f"{count} findings written to {args.output}"
-    )
-    return EXIT_USAGE if any(file.error for file in files) else EXIT_OK
+    checked = check_inputs(args)
+    lang, files = checked.run.lang, checked.files
+    _print_unreadable(files, lang)
+    target = args.output or str(default_baseline_path(args))
+    failed = sum(1 for file in files if file.error)
+    if failed:
+        print_error_line(target, message("cli.not_written", lang, count=failed), lang)
+        return EXIT_USAGE
+    write_baseline(target, files, lang)
+    print(message("baseline.written", lang, count=failures(files), path=target))
+    return EXIT_OK
 
 
 def exit_code(files: Sequence[FileResult], fail_on: str) -> int:
@@ -238,7 +279,7 @@ def run_rules(args: argparse.Namespace) -> int:
         }
         _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
-    from validator.messages import message, origin_word
+    from validator.messages import origin_word
 
     lang = args.lang
 
@@ -297,27 +338,20 @@ def run_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_unreadable(files: Sequence[FileResult]) -> None:
-    """One line on stderr per file that could not be read (the output still lists it)."""
+def _print_unreadable(files: Sequence[FileResult], lang: str) -> None:
+    """One line on stderr per file that could not be read (machine formats carry it too)."""
     for file in files:
         if file.error:
-            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+            reason = file.error.removeprefix(f"{file.path}: ")  # said once, after the path
+            print_error_line(file.path, in_language(reason, lang), lang)
 
 
-def _ids(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "zh"
 
 
-def _write(output: str, path: str | None) -> None:
+def _write(output: str, path: str | None, lang: str = "zh") -> None:
     if path is None:
         sys.stdout.write(output)
         return
-    temporary = f"{path}.{os.getpid()}.tmp"  # same directory, so os.replace is atomic
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(output)
-        os.replace(temporary, path)  # a failed run leaves the old file as it was
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise ConfigError(f"无法写入输出文件：{error.strerror}", path=path, key="output") from None
+    atomic_write(path, output, key="output", lang=lang)

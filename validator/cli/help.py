@@ -12,9 +12,9 @@ may also name a language, is only read after the arguments are parsed. With
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
-__all__ = ["ENGLISH_HELP", "help_lang", "localize_help"]
+__all__ = ["ENGLISH_HELP", "localize_help"]
 
 _WORDS = {
     "usage": ("用法：", "usage: "),
@@ -29,6 +29,36 @@ _WORDS = {
 # The English of each Chinese help text of validator/cli/__init__.py (tests/test_cli_output.py checks
 # that none is missing).
 ENGLISH_HELP = {
+    "--stdin 时报告的文件名（默认 <stdin>）": (
+        "the report's file name with --stdin (default <stdin>)"
+    ),
+    "不使用任何基线文件": (
+        "use no baseline file"
+    ),
+    "不报告基线文件中已记录的问题（默认自当前目录向上查找 .report-validator-baseline.json）": (
+        "leave out the findings recorded in a baseline file"
+        " (default: .report-validator-baseline.json, looked for upward from the working directory)"
+    ),
+    "从标准输入读取一份报告（供编辑器使用）；若给出 PATH，它只作报告的名称，不读取该文件": (
+        "read one report from standard input (for editors);"
+        " a PATH given is only the report's name and is not read"
+    ),
+    "基线文件（默认项目根目录的 .report-validator-baseline.json）；有文件无法检查时不写入": (
+        "the baseline file (default .report-validator-baseline.json at the project root);"
+        " not written when a file cannot be checked"
+    ),
+    "把当前问题写入基线文件，此后 check 只报告新问题": (
+        "record the current findings in a baseline file; check then reports only new ones"
+    ),
+    "把结果写入文件（写完整后才替换原文件）": (
+        "write the results to a file (replaced only once written whole)"
+    ),
+    "文件或目录（默认当前目录）；- 表示从标准输入读取": (
+        "files or directories (default: the working directory); - reads standard input"
+    ),
+    "标题和导语都没写年度时，报告的年度（1921–2100）": (
+        "the report's year when neither its title nor its lead names one (1921–2100)"
+    ),
     "修复 .txt/.md 中可安全修复的问题（就地改写）": (
         "apply the safe fixes to .txt/.md files (rewrites them in place)"
     ),
@@ -76,14 +106,6 @@ ENGLISH_HELP = {
     "脱敏语料：占位符（XX、**）只作提示": "anonymized corpus: placeholders (XX, **) are only info",
     "列出全部问题（默认同一规则超过 3 处时折叠）": "list every finding (default: fold a rule's after 3)",
 }
-
-
-def help_lang(argv: Sequence[str]) -> str:
-    """``en`` when the arguments ask for English (``--lang en`` or ``--lang=en``), else ``zh``."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang=en" or (arg == "--lang" and index + 1 < len(argv) and argv[index + 1] == "en"):
-            return "en"
-    return "zh"
 
 
 def localize_help(parser: argparse.ArgumentParser, lang: str) -> None:

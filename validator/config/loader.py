@@ -9,7 +9,6 @@ with loops reported as the chain of files, so the caller receives the whole stac
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from validator.checklist.values import read_checklist_id, read_phrases, read_severity, read_strings
 from validator.config.files import read_root
 from validator.config.globs import glob_regex, read_globs
+from validator.config.ids import closest, is_known_id
 from validator.config.toml import TOML_PREFIX
 from validator.config.values import FAIL_ON, LANGS, Layer, Origin, Override
 from validator.model import Severity
@@ -165,8 +165,7 @@ class Loader:
         """Rule codes, item ids, or families (``NUM`` or ``NUM-``) that name at least one code."""
         values = read_strings(source.at, node, key)
         for index, (element, value) in enumerate(values):
-            family = value.rstrip("-") + "-"
-            if value not in self.known_ids and not any(known.startswith(family) for known in self.known_ids):
+            if not is_known_id(value, self.known_ids):
                 self._unknown(source.at, element, value, key, f"{key}[{index}]")
         return tuple(value for _, value in values)
 
@@ -188,8 +187,8 @@ class Loader:
 
 
 def _suggest(value: str, known: Collection[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    return f"是否想写 {quote(close[0])}？" if close else ""
+    close = closest(value, known)
+    return f"是否想写 {quote(close)}？" if close else ""
 
 
 def _year(loader: Loader, source: _File, node: Node, key: str) -> int:

@@ -14,31 +14,61 @@ import dataclasses
 import json
 import os
 from collections.abc import Iterable, Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from validator import __version__
+from validator.atomic import atomic_write
 from validator.engine.evaluate import drop_failures
 from validator.errors import ConfigError
 from validator.model import FileResult, ReportResult
+from validator.oserrors import os_reason
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".report-validator-baseline.json"
 
 
-def baseline_key(path: str) -> str:
-    """A file's key in the baseline: its path relative to the working directory, with / separators."""
+def baseline_key(path: str, base: str | None = None) -> str:
+    """A file's key in the baseline: its path relative to ``base`` (the baseline's directory;
+    default the working directory), with / separators, so that ``check`` run from any
+    directory of the project matches what ``baseline`` recorded."""
     try:
-        relative = os.path.relpath(path)
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base or os.curdir))
     except ValueError:  # another drive on Windows
         relative = path
     return PurePath(relative).as_posix()
 
 
-def render_baseline(files: Sequence[FileResult]) -> str:
+def base_of(baseline: str | os.PathLike[str]) -> str:
+    """The directory a baseline file's keys are relative to: its own."""
+    return os.path.dirname(os.path.abspath(baseline))
+
+
+def find_baseline(start: Path) -> Path | None:
+    """The default baseline file at or above ``start``, found as the configuration is.
+
+    The search stops at the filesystem root, or at a directory holding ``.git`` after
+    looking in it, so a checked-out repository never uses its parent's baseline.
+    """
+    directory = Path(os.path.abspath(start))
+    for folder in (directory, *directory.parents):
+        candidate = folder / DEFAULT_BASELINE
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def write_baseline(path: str | os.PathLike[str], files: Sequence[FileResult], lang: str = "zh") -> None:
+    """Replace the baseline at ``path`` with the findings of ``files`` in one step (never half-written)."""
+    atomic_write(path, render_baseline(files, base_of(path)), key="baseline", lang=lang)
+
+
+def render_baseline(files: Sequence[FileResult], base: str | None = None) -> str:
     """The baseline file for the failed results of ``files`` (JSON, in a stable order)."""
     findings = [
         {
-            "path": baseline_key(file.path),
+            "path": baseline_key(file.path, base),
             "id": result.id,
             "fingerprint": result.fingerprint,
             "line": result.span.line if result.span else None,  # for people; matching ignores it
@@ -64,9 +94,11 @@ def load_baseline(path: str) -> frozenset[tuple[str, str]]:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except OSError as error:
-        raise ConfigError(f"无法读取基线文件：{error.strerror}", path=path, key="baseline") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"基线文件不是有效的 JSON：{error}", path=path, key="baseline") from None
+        raise ConfigError(f"无法读取基线文件：{os_reason(error)}", path=path, key="baseline") from None
+    except json.JSONDecodeError as error:  # where, not json's English sentence
+        raise ConfigError("基线文件不是有效的 JSON", path=path, line=error.lineno, key="baseline") from None
+    except UnicodeDecodeError:
+        raise ConfigError("基线文件不是 UTF-8 编码", path=path, key="baseline") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise ConfigError(f"基线文件格式不对（需要 version: {BASELINE_VERSION}）", path=path, key="version")
     try:
@@ -76,14 +108,17 @@ def load_baseline(path: str) -> frozenset[tuple[str, str]]:
 
 
 def apply_baseline(
-    files: Iterable[FileResult], accepted: frozenset[tuple[str, str]], lang: str = "zh"
+    files: Iterable[FileResult],
+    accepted: frozenset[tuple[str, str]],
+    lang: str = "zh",
+    base: str | None = None,
 ) -> list[FileResult]:
-    """The files without the failures the baseline accepts."""
+    """The files without the failures the baseline accepts (keys relative to ``base``: ``baseline_key``)."""
     return [
         dataclasses.replace(
             file,
             reports=tuple(
-                _filter(report, baseline_key(file.path), accepted, lang) for report in file.reports
+                _filter(report, baseline_key(file.path, base), accepted, lang) for report in file.reports
             ),
         )
         for file in files

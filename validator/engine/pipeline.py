@@ -19,16 +19,15 @@ Configuration problems (a broken checklist, an unknown checklist name) raise
 
 from __future__ import annotations
 
-import importlib.util
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.engine.evaluate import check_document
 from validator.engine.fingerprints import with_fingerprints
 from validator.engine.genre import GenreChoice, detect_genre, forced_choice
+from validator.engine.paths import expand_paths as expand_paths
 from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
 from validator.model import Checklist, FileResult, ParsedFile, ReportResult, RunSettings, Source
@@ -164,36 +163,3 @@ def resolve_checklist(registry: Registry, name_or_file: str) -> Checklist:
         )
     known = "、".join(sorted(registry.checklists))
     raise ConfigError(f"未知的检查清单 {name_or_file}（可用：{known}）", key="checklist")
-
-
-# Refused with a conversion hint when named, but not looked for in directories: a
-# repository that keeps old originals beside their .docx should not fail every run.
-LEGACY_SUFFIXES = frozenset({".doc", ".wps"})
-
-
-def expand_paths(paths: Iterable[str], suffixes: frozenset[str]) -> list[str]:
-    """Files as given, and the readable files under each directory.
-
-    In directories, hidden files and folders, Word's lock files (``~$报告.docx``),
-    legacy .doc/.wps files and, without the ``pdf`` extra, PDFs are skipped;
-    a file named on the command line is always tried, so it gets its one-line reason.
-    """
-    found: list[str] = []
-    searched = suffixes - LEGACY_SUFFIXES
-    if importlib.util.find_spec("pdfminer") is None:
-        searched -= {".pdf"}
-    for path in paths:
-        if os.path.isdir(path):
-            found.extend(sorted(_walk(Path(path), searched)))
-        else:
-            found.append(path)
-    return found
-
-
-def _walk(directory: Path, suffixes: frozenset[str]) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith((".", "~$")) or os.path.splitext(name)[1].lower() not in suffixes:
-                continue
-            yield os.path.join(root, name)

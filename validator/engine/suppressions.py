@@ -7,9 +7,13 @@ paragraph of the report)::
     <!-- report-validator: disable-next-line=NUM-008 本单位惯例，二级标题可省略 -->
     <!-- report-validator: disable=PUN-001,HYG-001 转载原文，保留原貌 -->
     <!-- report-validator: enable=PUN-001 -->
+    <!-- report-validator: disable-file=problems 本单位专项报告，不设问题部分 -->
 
 ``disable-next-line`` covers the next non-blank line; ``disable`` covers every
-line after it until an ``enable`` of the same id (or the end of the file).
+line after it until an ``enable`` of the same id (or the end of the file);
+``disable-file`` covers the whole file, results without a line included: a
+checklist item that fails because its part is missing stands on no line, so
+only a file-level directive can accept it.
 Ids are rule codes or checklist item ids. A suppression without a reason is
 not applied and is reported (RV-002), as is a suppression that hid nothing
 (RV-001): a stale suppression would otherwise hide the next real defect.
@@ -30,7 +34,7 @@ UNUSED = "RV-001"
 MALFORMED = "RV-002"
 
 _DIRECTIVE = re.compile(
-    r"^[ \t\u3000]*<!--\s*report-validator:\s*(?P<action>disable-next-line|disable|enable)"
+    r"^[ \t\u3000]*<!--\s*report-validator:\s*(?P<action>disable-next-line|disable-file|disable|enable)"
     r"\s*=\s*(?P<ids>[A-Za-z0-9_,\-]+)(?P<reason>[^\n]*?)\s*-->[ \t\u3000]*$"
 )
 
@@ -48,9 +52,11 @@ class Suppression:
     used: set[str] = field(default_factory=set)
 
     def covers(self, result: Result) -> bool:
-        return (
-            result.span is not None and result.id in self.ids and self.first <= result.span.line <= self.last
-        )
+        if result.id not in self.ids:
+            return False
+        if self.action == "disable-file":
+            return True
+        return result.span is not None and self.first <= result.span.line <= self.last
 
 
 def find_suppressions(text: str) -> list[Suppression]:
@@ -74,6 +80,8 @@ def _covered(suppression: Suppression, every: list[Suppression], lines: list[str
         return target, target
     if suppression.action == "enable":
         return 0, -1
+    if suppression.action == "disable-file":
+        return 1, len(lines)
     enables = [
         s.line
         for s in every

@@ -84,9 +84,8 @@ def grouped(failures: Sequence[Result], group: bool) -> Iterator[tuple[Result, i
 
 
 def _file_blocks(file: FileResult, options: FormatOptions) -> list[list[str]]:
-    if file.error is not None:
-        error = _one_line(_without_path(file.error, file.path))
-        return [[message("format.input_error", options.lang, path=file.path, error=error)]]
+    if file.error is not None:  # said once, on stderr, by the command line; counted in the summary
+        return []
     reports = readable_reports(file)
     if not reports:  # say so, rather than let a checked file vanish from the output
         return [[message("format.no_reports", options.lang, path=file.path)]]
@@ -196,12 +195,6 @@ def _one_line(text: str) -> str:
     message quotes, say) is left as it is.
     """
     return " ".join(text.splitlines())
-
-
-def _without_path(error: str, path: str) -> str:
-    """An ``InputError`` already starts with ``path: ``; the line prints the path once."""
-    prefix = f"{path}: "
-    return error[len(prefix) :] if error.startswith(prefix) else error
 
 
 def _plural(count: int) -> str:

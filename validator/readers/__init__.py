@@ -73,9 +73,6 @@ READERS: dict[str, Reader] = {
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
-# Shown to users; .markdown is left out as a mere spelling of .md.
-_SUPPORTED_HINT = ".txt、.md、.docx、.pdf"
-
 
 def read_path(path: str | os.PathLike[str], readers: Mapping[str, Reader] | None = None) -> SourceText:
     """Read and decode the report at ``path``, or raise ``InputError`` saying why not.
@@ -128,8 +125,8 @@ def _reader_for(path: str, suffix: str, readers: Mapping[str, Reader] | None) ->
         return read_text
     known = READERS if readers is None else readers
     reader = known.get(suffix.lower())
-    if reader is None:
-        hint = _SUPPORTED_HINT if readers is None else "、".join(sorted(s for s in known if s != ".markdown"))
+    if reader is None:  # the suffixes named come from the readers in use; legacy Word is refused, not read
+        hint = "、".join(s for s, read in known.items() if read is not read_legacy)
         raise InputError(path, f"不支持的文件类型：{suffix}（支持 {hint}）")
     return reader
 

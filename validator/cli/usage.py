@@ -1,0 +1,90 @@
+"""Usage errors as one line in the user's language, instead of argparse's usage block in English.
+
+argparse answers a bad flag with a usage block and an English sentence, then exits. The
+README promises one line on stderr, so ``Parser.error`` raises ``UsageError`` instead, with
+argparse's sentence translated: the option (or argument) takes the place of the file in
+``report-validator: 错误：<where>: <reason>``. The sentences are matched by their English
+templates (argparse does not expose the parts); one that is not known is still one line,
+shown as it is. The language comes from ``--lang`` on the same command line, as nothing
+else has been read when the command line itself is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from validator.errors import ValidatorError
+from validator.messages import message
+
+__all__ = ["Parser", "Reported", "UsageError", "lang_of"]
+
+
+class UsageError(ValidatorError):
+    """A command line that cannot be run: ``where`` is the option or argument, ``reason`` why."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class Reported(ValidatorError):
+    """An error already shown on stderr (each failed plugin, one line each): exit 2, nothing more."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are ``UsageError`` (its subcommands' parsers too)."""
+
+    def __init__(self, *args: Any, lang: str = "zh", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def error(self, message: str) -> NoReturn:
+        raise translate(message, self.lang)
+
+
+def lang_of(argv: Sequence[str]) -> str:
+    """``en`` when the command line asks for English (``--lang en`` or ``--lang=en``), else ``zh``."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang=en" or (word == "--lang" and argv[index + 1 : index + 2] == ["en"]):
+            return "en"
+    return "zh"
+
+
+_Rule = tuple[re.Pattern[str], str]
+_RULES: tuple[_Rule, ...] = (
+    (re.compile(r"unrecognized arguments: (?P<where>.*)"), "cli.unrecognized"),
+    (re.compile(r"the following arguments are required: (?P<where>.*)"), "cli.required"),
+    (
+        re.compile(
+            r"argument (?P<where>[^:]+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"
+        ),
+        "cli.invalid_choice",
+    ),
+    (re.compile(r"argument (?P<where>[^:]+): invalid \S+ value: (?P<value>.*)"), "cli.invalid_value"),
+    (re.compile(r"argument (?P<where>[^:]+): expected one argument"), "cli.expected_one"),
+    (re.compile(r"argument (?P<where>[^:]+): expected at least one argument"), "cli.expected_some"),
+    (re.compile(r"argument (?P<where>[^:]+): ignored explicit argument (?P<value>.*)"), "cli.expected_none"),
+    (re.compile(r"ambiguous option: (?P<where>\S+) could match (?P<matches>.*)"), "cli.ambiguous"),
+    (re.compile(r"argument (?P<where>[^:]+): not allowed with argument (?P<other>.*)"), "cli.not_allowed"),
+)
+
+
+def translate(english: str, lang: str) -> UsageError:
+    """argparse's sentence as a ``UsageError`` in ``lang``; every line break becomes a space."""
+    english = " ".join(english.split())
+    for pattern, key in _RULES:
+        match = pattern.fullmatch(english)
+        if match:
+            values = match.groupdict()
+            if "choices" in values:
+                listed = re.findall(r"'([^']*)'", values["choices"]) or values["choices"].split(", ")
+                values["choices"] = ("、" if lang != "en" else ", ").join(listed)
+            where = values.pop("where").split("/")[0]
+            return UsageError(where, message(key, lang, **values))
+    return UsageError("report-validator", message("cli.usage", lang, message=english))
