@@ -8,12 +8,9 @@ import pytest
 
 etree = pytest.importorskip("lxml.etree")
 
-from validator.readers.docx_numbering import (  # noqa: E402
-    Numbering,
-    NumberingCounter,
-    Styles,
-    format_number,
-)
+from validator.readers.docx.numbering import Numbering, NumberingCounter  # noqa: E402
+from validator.readers.docx.numbering_formats import format_number  # noqa: E402
+from validator.readers.docx.styles import Styles  # noqa: E402
 
 from .test_docx import GB_LEVELS, Para, W, abstract_xml, build_docx, level_xml, lines, num_xml  # noqa: E402
 

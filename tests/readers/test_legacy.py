@@ -8,7 +8,7 @@ import pytest
 
 from validator.errors import InputError
 from validator.readers import read_bytes, read_path
-from validator.readers.legacy import OLE_MAGIC
+from validator.readers.docx import OLE_MAGIC
 
 OLE_FILE = OLE_MAGIC + bytes(4096)  # what Word 97–2003 and WPS write: an OLE compound file
 

@@ -14,10 +14,7 @@ import re
 from validator.errors import InputError
 from validator.readers import SourceText
 
-__all__ = ["OLE_MAGIC", "legacy_reason", "read_legacy"]
-
-# The signature of an OLE compound file: .doc, .wps, .xls, and also a password-protected .docx.
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+__all__ = ["legacy_reason", "read_legacy"]
 _ZIP_MAGIC = b"PK\x03\x04"
 _PLAIN_WORD = re.compile(r"[\w./\\:@%+=,-]+")
 

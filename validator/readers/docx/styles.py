@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from validator.readers.ooxml import LEVELS, child_value, is_on_attribute, namespace, to_int
+from validator.readers.docx.ooxml import LEVELS, child_value, is_on_attribute, namespace, to_int
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from validator.errors import InputError
-from validator.readers.ooxml import MC, alternative, child_value, to_int
+from validator.readers.docx.ooxml import MC, alternative, child_value, to_int
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-    from validator.readers.docx_numbering import Numbering
-    from validator.readers.docx_styles import Styles
+    from validator.readers.docx.numbering import Numbering
+    from validator.readers.docx.styles import Styles
 
 __all__ = ["MAX_TEXT", "BodyReader", "DocxParagraph"]
 
@@ -53,8 +53,8 @@ class BodyReader:
 
     def __init__(self, path: str, ns: str, styles: Styles, numbering: Numbering) -> None:
         # Imported here, not above: every run imports this module (for DocxParagraph), few read a .docx.
-        from validator.readers.docx_numbering import NumberingCounter
-        from validator.readers.docx_runs import ParagraphText
+        from validator.readers.docx.numbering import NumberingCounter
+        from validator.readers.docx.runs import ParagraphText
 
         self.path = path
         self.w = ns
