@@ -14,6 +14,7 @@ Configuration problems (a broken checklist, an unknown checklist name) raise
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from validator.engine import RunSettings, check_document
 from validator.errors import ConfigError, InputError
 from validator.genre import detect_checklist
-from validator.model import Checklist, Document, FileResult, ReportResult
+from validator.model import Checklist, Document, FileResult, Layout, ReportResult
 from validator.registry import Registry
 
 if TYPE_CHECKING:
@@ -67,9 +68,17 @@ class Validator:
             self.checklist_named(checklist)  # a wrong name fails now, not at the first file
 
     def check_text(
-        self, text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
+        self,
+        text: str,
+        path: str = "<text>",
+        source_format: str = "text",
+        levels: Sequence[int] = (),
+        layout: Layout | None = None,
     ) -> list[ReportResult]:
-        """Check decoded report text (``\\n`` line endings); one result per report in it."""
+        """Check decoded report text (``\\n`` line endings); one result per report in it.
+
+        ``layout`` (a ``.docx``'s fonts, sizes and margins) is handed to the layout rules with each report.
+        """
         from validator.fingerprints import with_fingerprints
         from validator.parser import parse_text
         from validator.suppressions import apply_suppressions
@@ -77,7 +86,8 @@ class Validator:
         file_settings = self.settings_for(path)
         forced = self.checklist_named(file_settings.checklist) if file_settings.checklist else None
         parsed = parse_text(text, path, source_format, levels)
-        reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
+        documents = [dataclasses.replace(d, layout=layout) if layout else d for d in parsed.documents]
+        reports = [self._check_document(d, forced, file_settings.run) for d in documents]
         return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
 
     def _check_document(
@@ -113,7 +123,7 @@ class Validator:
         return self.check_source(source)
 
     def check_source(self, source: SourceText) -> FileResult:
-        reports = self.check_text(source.text, source.path, source.format, source.levels)
+        reports = self.check_text(source.text, source.path, source.format, source.levels, source.layout)
         return FileResult(path=source.path, reports=tuple(reports))
 
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from validator.errors import InputError
 from validator.hookspecs import hookimpl
+from validator.model import Layout
 
 __all__ = [
     "READERS",
@@ -43,7 +44,9 @@ class SourceText:
     ``\\f`` and U+2028 where editors do not. ``pages`` gives the page number of
     each line for paged formats (``.pdf``) and is empty for the others;
     ``levels`` gives, per line, the heading level a Word paragraph style declares
-    (标题 1 → 1; 0 for none), and is empty for formats without styles.
+    (标题 1 → 1; 0 for none), and is empty for formats without styles;
+    ``layout`` is how a ``.docx`` sets each line and page (fonts, sizes,
+    margins), for the layout rules, and None for the other formats.
     """
 
     path: str
@@ -52,6 +55,7 @@ class SourceText:
     encoding: str
     pages: tuple[int, ...] = ()
     levels: tuple[int, ...] = ()
+    layout: Layout | None = None
 
 
 Reader = Callable[[bytes, str], SourceText]
