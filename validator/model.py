@@ -313,7 +313,8 @@ class ParagraphFormat:
     ``alignment`` is Word's ``jc`` (``left``, ``center``, ``right``, ``both``,
     ``distribute``); ``first_line_indent`` is in characters (negative for a
     hanging indent); ``line_spacing`` is in points when ``line_rule`` is
-    ``exact`` or ``atLeast`` and a multiple of single spacing when ``auto``.
+    ``exact`` or ``atLeast`` and a multiple of single spacing when ``auto``;
+    ``in_table`` marks a paragraph in a table cell (set by the table's own rules, not the body's).
     """
 
     style: str = ""
@@ -322,6 +323,7 @@ class ParagraphFormat:
     line_spacing: float | None = None
     line_rule: str = "auto"
     runs: tuple[RunFormat, ...] = ()
+    in_table: bool = False
 
 
 @dataclass(frozen=True)
@@ -338,7 +340,8 @@ class PageSetup:
     """One section of the document: paper and margins in millimetres, and its page number (if any).
 
     ``first_line`` is the line of the section's first paragraph, where a finding
-    about the section points.
+    about the section points. ``line_pitch`` is the document grid's line pitch in
+    points (``w:docGrid``), to which single-spaced lines snap; None without a grid.
     """
 
     first_line: int
@@ -349,6 +352,7 @@ class PageSetup:
     left: float
     right: float
     page_number: PageNumber | None = None
+    line_pitch: float | None = None
 
 
 @dataclass(frozen=True)

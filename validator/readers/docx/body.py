@@ -140,7 +140,9 @@ class BodyReader:
             marker += " "  # "%1" with Word's tab after it: keep number and text apart
         own_level = to_int(child_value(properties, w, "outlineLvl"))
         layout = (
-            self.formatter.paragraph(properties, style_id, self.text.spans, len(marker) + len(carried))
+            self.formatter.paragraph(
+                properties, style_id, self.text.spans, len(marker) + len(carried), in_table
+            )
             if self.formatter is not None
             else None
         )

@@ -47,6 +47,7 @@ class Formatter:
         style_id: str | None,
         spans: Sequence[tuple[int, int, _Element | None]],
         offset: int,
+        in_table: bool = False,
     ) -> ParagraphFormat:
         """A paragraph's format; its runs cover ``spans`` of its text, which starts at ``offset + 1``."""
         base_paragraph, base_run = self.styles.paragraph_format(style_id)
@@ -72,6 +73,7 @@ class Formatter:
             line_spacing=_spacing(props),
             line_rule=str(props.get("lineRule", "auto")),
             runs=tuple(runs),
+            in_table=in_table,
         )
 
     def run(self, base: Props, rpr: _Element | None) -> RunFormat:
@@ -115,7 +117,16 @@ def page_setup(section: _Element, ns: str, first_line: int, page_number: PageNum
         left=mm(margins, "left", 1800) + mm(margins, "gutter", 0),
         right=mm(margins, "right", 1800),
         page_number=page_number,
+        line_pitch=_pitch(section.find(ns + "docGrid"), ns),
     )
+
+
+def _pitch(grid: _Element | None, ns: str) -> float | None:
+    """The grid's line pitch in points, when lines snap to a grid (``lines`` or ``linesAndChars``)."""
+    if grid is None or grid.get(ns + "type") not in ("lines", "linesAndChars", "snapToChars"):
+        return None
+    pitch = to_int(grid.get(ns + "linePitch"))
+    return pitch / 20 if pitch else None
 
 
 def _same(a: RunFormat, b: RunFormat) -> bool:
