@@ -1,4 +1,4 @@
-"""The layout rules on real .docx files built with python-docx to GB/T 9704-2012, then changed one way at a time.
+"""The layout rules on .docx files built with python-docx to GB/T 9704-2012, then changed one way at a time.
 
 The conforming file takes its settings the ways Word files carry them (theme
 font through the document defaults, styles based on styles, a ``PAGE`` field
