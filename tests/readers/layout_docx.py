@@ -46,12 +46,22 @@ def set_indent_chars(paragraph_format_element: object, hundredths: int) -> None:
 
 
 def gbt9704_docx(
-    lines: Sequence[str], change: Change | None = None, theme_font: str = "仿宋_GB2312"
+    lines: Sequence[str],
+    change: Change | None = None,
+    theme_font: str = "仿宋_GB2312",
+    named_font: bool = False,
 ) -> bytes:
-    """A .docx of ``lines`` (first line the title), set as GB/T 9704 says, then ``change``d."""
+    """A .docx of ``lines`` (first line the title), set as GB/T 9704 says, then ``change``d.
+
+    ``named_font`` names the body font in the Normal style instead of taking it
+    from the theme: .doc has no themes, so a file meant to survive a round
+    trip through .doc names its fonts.
+    """
     document = docx.Document()
     styles = document.styles
     normal = styles["Normal"]
+    if named_font:
+        set_east_asian(normal.element, theme_font)
     normal.font.size = Pt(16)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     normal.paragraph_format.line_spacing = Pt(28.95)

@@ -112,9 +112,7 @@ def build_ofd(paragraphs: Sequence[str], *, shuffle: bool = False) -> bytes:
             package.writestr(
                 f"Doc_0/Pages/Page_{number}/Content.xml",
                 f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {NS}><ofd:Content>'
-                f'<ofd:Layer ID="{ident + 1}">'
-                + "".join(objects)
-                + "</ofd:Layer></ofd:Content></ofd:Page>",
+                f'<ofd:Layer ID="{ident + 1}">' + "".join(objects) + "</ofd:Layer></ofd:Content></ofd:Page>",
             )
             ident += 1
     return buffer.getvalue()

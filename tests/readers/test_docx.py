@@ -617,6 +617,7 @@ def test_a_part_that_lies_about_its_size_inflates_no_further_than_it_declared() 
     assert MAX_UNCOMPRESSED == 50 * 1024 * 1024
 
 
+@pytest.mark.usefixtures("without_libreoffice")
 def test_cli_reports_each_broken_file_in_one_line_and_checks_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -38,7 +38,9 @@ def _input_error(path: Any) -> InputError:
 
 
 def test_supported_suffixes() -> None:
-    assert frozenset({".txt", ".md", ".markdown", ".docx", ".pdf", ".doc", ".wps", ".ofd"}) == SUPPORTED_SUFFIXES
+    assert (
+        frozenset({".txt", ".md", ".markdown", ".docx", ".pdf", ".doc", ".wps", ".ofd"}) == SUPPORTED_SUFFIXES
+    )
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,9 @@ class SourceText:
     ``levels`` gives, per line, the heading level a Word paragraph style declares
     (标题 1 → 1; 0 for none), and is empty for formats without styles;
     ``layout`` is how a ``.docx`` sets each line and page (fonts, sizes,
-    margins), for the layout rules, and None for the other formats.
+    margins), for the layout rules, and None for the other formats;
+    ``converted`` says that the file was converted before it was read (an old
+    ``.doc`` by LibreOffice), so that positions are those of the conversion.
     """
 
     path: str
@@ -56,6 +58,7 @@ class SourceText:
     pages: tuple[int, ...] = ()
     levels: tuple[int, ...] = ()
     layout: Layout | None = None
+    converted: str = ""  # how the text was obtained when not read directly ("LibreOffice → .docx")
 
 
 Reader = Callable[[bytes, str], SourceText]
