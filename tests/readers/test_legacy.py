@@ -1,4 +1,6 @@
-"""``.doc`` and ``.wps`` without LibreOffice: refused with the command that converts them (unless a ``.docx`` inside).
+"""``.doc`` and ``.wps`` without LibreOffice: refused with the command that converts them.
+
+Unless they are a ``.docx`` inside, which is read as one.
 
 With LibreOffice they are converted: ``test_legacy_libreoffice.py``, run by the tox ``libreoffice`` env.
 """

@@ -114,7 +114,7 @@ def test_a_conversion_that_hangs_is_stopped_at_the_time_limit(tmp_path: Path) ->
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands in for soffice")
 def test_the_conversion_happens_in_a_temporary_directory_that_is_removed(tmp_path: Path) -> None:
-    """A stand-in soffice records its arguments: its own profile and output directory, the input copied there."""
+    """A stand-in soffice records its arguments: its own profile and output folder, the input copied there."""
     log = tmp_path / "args"
     fake = tmp_path / "soffice"
     fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {log}\n', encoding="utf-8")
