@@ -320,6 +320,8 @@ class ParagraphFormat:
     style: str = ""
     alignment: str = "left"
     first_line_indent: float = 0.0
+    left_indent: float = 0.0  # characters, as the first-line indent
+    right_indent: float = 0.0
     line_spacing: float | None = None
     line_rule: str = "auto"
     runs: tuple[RunFormat, ...] = ()

@@ -24,7 +24,7 @@ from validator.api import Validator
 from validator.model import RuleSetting
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "clean-report.txt"
-LINES = EXAMPLE.read_text(encoding="utf-8").rstrip("\n").split("\n")
+LINES = [*EXAMPLE.read_text(encoding="utf-8").rstrip("\n").split("\n"), "青山县审计局党组", "2025年1月20日"]
 
 
 def layout_findings(
@@ -86,6 +86,12 @@ def _page_number_without_dashes(document: object) -> None:
         footer._p.remove(run)
 
 
+def _date_on_the_left(document: object) -> None:
+    date = document.paragraphs[len(LINES) - 1]  # type: ignore[attr-defined]
+    date.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    date.paragraph_format.right_indent = None
+
+
 def _title_left(document: object) -> None:
     document.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # type: ignore[attr-defined]
 
@@ -109,6 +115,7 @@ DEVIATIONS: dict[str, tuple[Callable[[object], None], str, Callable[[], int], st
     "margins": (_word_margins, "FMT-004", lambda: 1, "实为 天头 25.4 mm"),
     "line-spacing": (_one_and_a_half_lines, "FMT-005", lambda: 2, "实为 1.5 倍行距"),
     "page-number": (_page_number_without_dashes, "FMT-006", lambda: 1, "实为 “1”"),
+    "date-line": (_date_on_the_left, "FMT-007", lambda: len(LINES), "成文日期应为 居右"),
 }
 
 

@@ -5,7 +5,8 @@ ways Word documents really carry them: the body font through the theme
 (``minorEastAsia`` → 仿宋_GB2312) and the document defaults, size, spacing and
 indent through the Normal style, the title and heading fonts through styles
 that inherit (``GB二级标题`` is based on ``GB一级标题``), A4 margins on the
-section and a ``PAGE`` field between 一字线 in the footer. ``change`` then
+section, a ``PAGE`` field between 一字线 in the footer, and a closing (署名 and
+成文日期) right-aligned. ``change`` then
 applies one deviation, for the test that each one gives exactly its finding.
 """
 
@@ -25,6 +26,7 @@ from docx.shared import Mm, Pt
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _H1 = re.compile(r"^[一二三四五六七八九十]+、")
 _H2 = re.compile(r"^（[一二三四五六七八九十]+）")
+_DATE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日")
 
 Change = Callable[[docx.document.Document], None]
 
@@ -81,7 +83,12 @@ def gbt9704_docx(
     set_east_asian(level2.element, "楷体_GB2312")
     for index, line in enumerate(lines):
         style = title if index == 0 else level1 if _H1.match(line) else level2 if _H2.match(line) else normal
-        document.add_paragraph(line, style=style)
+        paragraph = document.add_paragraph(line, style=style)
+        closing = _DATE.fullmatch(line) or (index + 1 < len(lines) and _DATE.fullmatch(lines[index + 1]))
+        if closing and index > 1:  # 署名 and 成文日期: on the right, the date four characters from the margin
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.paragraph_format.right_indent = Pt(16 * (4 if _DATE.fullmatch(line) else 2))
+            set_indent_chars(paragraph._p, 0)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (

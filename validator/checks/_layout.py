@@ -23,6 +23,7 @@ from validator.model import Document, PageSetup, Paragraph, ParagraphFormat, Run
 __all__ = [
     "OPTIONS",
     "Grouped",
+    "alignment_name",
     "Template",
     "describe",
     "deviations",

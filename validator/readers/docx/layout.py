@@ -69,7 +69,9 @@ class Formatter:
         return ParagraphFormat(
             style=self.styles.name(style_id),
             alignment=str(props.get("jc", "left")),
-            first_line_indent=_indent(props, size or _WORD_DEFAULT_SIZE),
+            first_line_indent=_indent(props, "firstLine", size or _WORD_DEFAULT_SIZE),
+            left_indent=_indent(props, "left", size or _WORD_DEFAULT_SIZE),
+            right_indent=_indent(props, "right", size or _WORD_DEFAULT_SIZE),
             line_spacing=_spacing(props),
             line_rule=str(props.get("lineRule", "auto")),
             runs=tuple(runs),
@@ -133,11 +135,12 @@ def _same(a: RunFormat, b: RunFormat) -> bool:
     return (a.font, a.latin_font, a.size, a.bold) == (b.font, b.latin_font, b.size, b.bold)
 
 
-def _indent(props: Props, size: float) -> float:
-    chars = props.get("firstLineChars")
+def _indent(props: Props, key: str, size: float) -> float:
+    """An indent in characters: Word's ``…Chars`` (hundredths) when given, else the twips over the size."""
+    chars = props.get(key + "Chars")
     if isinstance(chars, int) and chars:
         return chars / 100
-    twips = props.get("firstLine")
+    twips = props.get(key)
     return round(twips / 20 / size, 2) if isinstance(twips, int) else 0.0
 
 

@@ -51,7 +51,7 @@ def run_props(rpr: _Element | None, ns: str) -> Props:
 
 
 def paragraph_props(ppr: _Element | None, ns: str) -> Props:
-    """What ``ppr`` sets: ``jc``, ``firstLine``/``firstLineChars`` (negative: hanging), ``line``."""
+    """What ``ppr`` sets: ``jc``, ``firstLine``/``left``/``right`` (and ``…Chars``), ``line``."""
     found: Props = {}
     if ppr is None:
         return found
@@ -70,6 +70,12 @@ def paragraph_props(ppr: _Element | None, ns: str) -> Props:
                 found[key] = -hung
             elif value is not None:
                 found[key] = value
+        for names, key in ((("left", "start"), "left"), (("right", "end"), "right")):
+            for name in names:  # w:start/w:end are the strict schema's spelling of w:left/w:right
+                if (value := to_int(indent.get(ns + name))) is not None:
+                    found[key] = value
+                if (value := to_int(indent.get(ns + name + "Chars"))) is not None:
+                    found[key + "Chars"] = value
     spacing = ppr.find(ns + "spacing")
     if spacing is not None:
         line = to_int(spacing.get(ns + "line"))
