@@ -185,3 +185,21 @@ def _checklist_with(tmp_path: Path, settings: list[RuleSetting]) -> str:
     path = tmp_path / "house-checklist.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return str(path)
+
+
+def test_a_broken_template_is_a_configuration_error_that_quotes_nothing(tmp_path: Path) -> None:
+    from validator.checks._layout import layout_template
+    from validator.errors import ConfigError
+
+    missing_keys = tmp_path / "partial.yaml"
+    missing_keys.write_text("name: x\ntitle: {font: 黑体}\n", encoding="utf-8")
+    not_yaml = tmp_path / "secret.yaml"
+    not_yaml.write_text("root:x:0:0:root:/root:/bin/bash\nsecret: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="版式模板缺少键：fonts、body"):
+        layout_template({"template": str(missing_keys)})
+    with pytest.raises(ConfigError, match="无法读取版式模板") as missing:
+        layout_template({"template": str(tmp_path / "absent.yaml")})
+    assert "absent.yaml" in str(missing.value)
+    with pytest.raises(ConfigError, match="不是合法的 YAML") as broken:
+        layout_template({"template": str(not_yaml)})
+    assert "root:x" not in str(broken.value) and "unclosed" not in str(broken.value)

@@ -80,8 +80,17 @@ def _load(path: str) -> Template:
         try:
             with open(path, encoding="utf-8") as handle:
                 data = yaml.safe_load(handle)
-        except (OSError, yaml.YAMLError) as error:
-            raise ConfigError(f"无法读取版式模板：{error}", path=path, key="template") from None
+        except OSError as error:
+            raise ConfigError(
+                f"无法读取版式模板：{error.strerror or error}", path=path, key="template"
+            ) from None
+        except yaml.YAMLError as error:  # said without the snippet of the file that PyYAML would quote
+            mark = getattr(error, "problem_mark", None)
+            where = f"第 {mark.line + 1} 行：" if mark is not None else ""
+            problem = getattr(error, "problem", None) or "语法错误"
+            raise ConfigError(
+                f"版式模板不是合法的 YAML：{where}{problem}", path=path, key="template"
+            ) from None
     if not isinstance(data, dict):
         raise ConfigError("版式模板应是一个映射", path=path or "layout-gbt9704.yaml", key="template")
     missing = [key for key in _REQUIRED if key not in data]
