@@ -23,8 +23,8 @@ from validator.model import Document, PageSetup, Paragraph, ParagraphFormat, Run
 __all__ = [
     "OPTIONS",
     "Grouped",
-    "alignment_name",
     "Template",
+    "alignment_name",
     "describe",
     "deviations",
     "font_matches",
