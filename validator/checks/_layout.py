@@ -202,7 +202,7 @@ def message(what: str, expected: Mapping[str, Any], found: list[str], also: list
     label, clause, shown = expected.get("label", ""), expected.get("clause", ""), "，".join(found)
     zh, en = (
         f"{what}应为 {label}，实为 {shown}",
-        f"{_ENGLISH.get(what, what)} should be {label}; found {shown}",
+        f"{_ENGLISH.get(what, what)} should be {expected.get('label_en', label)}; found {shown}",
     )
     if also:
         lines, more = also[:5], len(also) > 5
