@@ -1,7 +1,7 @@
 """FMT-005 行距（line spacing: 22 lines a page）
 
 GB/T 9704-2012 §5.2.4：“一般每面排22行，每行排28个字，并撑满版心”。225 mm 的版心排 22 行，行距约
-28.95 磅，通常设为“固定值”；单倍行距而“对齐到文档网格”、网格行距相同，也算合格。本规则只看 .docx
+28.95 磅，通常设为“固定值”；“最小值”相同（3号字的行距即为该值）、单倍行距而“对齐到文档网格”且网格行距相同，也算合格。本规则只看 .docx
 的正文和各级标题（不含标题、表格），与版式模板比较。同一种不合格的行距只在第一次出现处报告一次，并列出
 其他段落的行号。
 
@@ -53,7 +53,8 @@ def _found(document: Document, fmt: ParagraphFormat, line: int, template: Templa
     expected = template["line_spacing"]
     points, tolerance = float(expected["points"]), float(expected.get("tolerance", 0.5))
     spacing = fmt.line_spacing
-    if fmt.line_rule == "exact" and spacing is not None and abs(spacing - points) <= tolerance:
+    if fmt.line_rule in ("exact", "atLeast") and spacing is not None and abs(spacing - points) <= tolerance:
+        # "at least" the pitch sets 3号 lines exactly at it: the page is the same, so it is not reported
         return ""
     if fmt.line_rule == "auto" and (spacing is None or abs(spacing - 1) < 0.01):
         section = section_at(document, line)
