@@ -16,27 +16,26 @@ by hand, which happens in offices) is simply read as one.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 
 from validator.errors import InputError
 from validator.readers import SourceText
-from validator.readers.docx import OLE_MAGIC, read_docx
+from validator.readers.docx import read_docx
+from validator.readers.signatures import OLE_MAGIC, ZIP_MAGIC
 
 __all__ = ["CONVERT_TIMEOUT", "convert_with_libreoffice", "legacy_reason", "read_legacy"]
 
 CONVERT_TIMEOUT = 120.0  # seconds; a report converts in one to five
-_ZIP_MAGIC = b"PK\x03\x04"
 _PLAIN_WORD = re.compile(r"[\w./\\:@%+=,-]+")
 
 
 def read_legacy(data: bytes, path: str) -> SourceText:
     """Read a ``.doc`` or ``.wps``: a ZIP inside is a ``.docx``; an OLE file is converted by LibreOffice."""
-    if data.startswith(_ZIP_MAGIC):
+    import dataclasses
+    import shutil  # here, not above: start-up time belongs to the users of .txt
+
+    if data.startswith(ZIP_MAGIC):
         return read_docx(data, path)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or not data.startswith(OLE_MAGIC):
@@ -52,6 +51,9 @@ def convert_with_libreoffice(
     soffice: str, data: bytes, suffix: str, timeout: float = CONVERT_TIMEOUT
 ) -> bytes | None:
     """The ``.docx`` LibreOffice makes of ``data``, or None when it fails or runs out of time."""
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="report-validator-") as folder:
         source = os.path.join(folder, "input" + suffix)
         with open(source, "wb") as handle:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from validator.errors import InputError
@@ -44,18 +43,21 @@ __all__ = ["MAX_PAGES", "read_ofd"]
 MAX_PAGES = 5_000
 MAX_TEXT = 10_000_000  # characters, as for .docx
 _A4 = (210.0, 297.0)
-_PAGE_NUMBER = re.compile(r"[\s\-—–－·•]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?[\s\-—–－·•]*")
+# compiled when an OFD is read
+_PAGE_NUMBER = r"[\s\-—–－·•]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?[\s\-—–－·•]*"
 
 
-@dataclass(frozen=True)
 class _Glyphs:
-    """One ``TextCode``: its text, where its glyphs start and end, its baseline and size (mm)."""
+    """One ``TextCode``: its text, where its glyphs start and end, its baseline and size (mm).
 
-    text: str
-    x0: float
-    x1: float
-    baseline: float
-    size: float
+    A plain class, not a dataclass: every run imports this module, and a dataclass costs a
+    millisecond to define.
+    """
+
+    __slots__ = ("baseline", "size", "text", "x0", "x1")
+
+    def __init__(self, text: str, x0: float, x1: float, baseline: float, size: float) -> None:
+        self.text, self.x0, self.x1, self.baseline, self.size = text, x0, x1, baseline, size
 
 
 def read_ofd(data: bytes, path: str) -> SourceText:
@@ -211,8 +213,9 @@ def _page_lines(glyphs: list[_Glyphs], page: int, box: tuple[float, float]) -> I
                     page_width=box[0],
                 )
             )
-    if lines and not lines[-1].shared_row and _PAGE_NUMBER.fullmatch(lines[-1].text):
+    page_number = re.compile(_PAGE_NUMBER)
+    if lines and not lines[-1].shared_row and page_number.fullmatch(lines[-1].text):
         lines.pop()
-    if lines and not lines[0].shared_row and _PAGE_NUMBER.fullmatch(lines[0].text):
+    if lines and not lines[0].shared_row and page_number.fullmatch(lines[0].text):
         lines.pop(0)
     yield from lines

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from validator.readers.docx.body import MAX_TEXT, DocxParagraph
 from validator.readers.docx.document import docx_paragraphs, read_docx
-from validator.readers.docx.package import OLE_MAGIC
 from validator.readers.safe_zip import MAX_RATIO, MAX_UNCOMPRESSED, RATIO_FLOOR
+from validator.readers.signatures import OLE_MAGIC
 
 __all__ = [
     "MAX_RATIO",

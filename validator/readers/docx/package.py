@@ -17,14 +17,12 @@ from typing import TYPE_CHECKING
 from validator.errors import InputError
 from validator.readers.safe_xml import SafeXmlParser
 from validator.readers.safe_zip import SafeZip
+from validator.readers.signatures import OLE_MAGIC
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["OLE_MAGIC", "DocxPackage"]
-
-# The signature of an OLE compound file: .doc, .wps, .xls, and also a password-protected .docx.
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+__all__ = ["DocxPackage"]
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
