@@ -155,6 +155,7 @@ class Document:
     headings: tuple[Heading, ...]
     source_format: str = "text"
     end_matter: tuple[EndMatter, ...] = ()  # never headings, never the body's last paragraph
+    layout: Layout | None = None  # how a .docx sets each line and page; None for the other formats
 
     @property
     def first_line(self) -> int:
@@ -361,3 +362,91 @@ class RunSettings:
     redacted: bool = False  # anonymized corpus: placeholders are expected
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))  # id -> severity
     accept: tuple[str, ...] = ()  # the project's vocabulary: a finding inside one of these is not one
+
+
+# ---------------------------------------------------------------------------- page layout
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """How a stretch of one line is set, as Word resolves it (styles, defaults and theme applied).
+
+    ``start``/``end`` are 1-based columns of the line (end exclusive), so a finding
+    can point at the characters set wrongly. ``font`` is the East Asian typeface
+    (the one Chinese characters are drawn in), ``latin_font`` the one for Latin
+    letters and digits; empty when the document does not say. ``size`` is in points.
+    """
+
+    start: int
+    end: int
+    font: str = ""
+    latin_font: str = ""
+    size: float | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class ParagraphFormat:
+    """One paragraph's effective formatting: alignment, indent, spacing and its runs.
+
+    ``alignment`` is Word's ``jc`` (``left``, ``center``, ``right``, ``both``,
+    ``distribute``); ``first_line_indent`` is in characters (negative for a
+    hanging indent); ``line_spacing`` is in points when ``line_rule`` is
+    ``exact`` or ``atLeast`` and a multiple of single spacing when ``auto``;
+    ``in_table`` marks a paragraph in a table cell (set by the table's own rules, not the body's).
+    """
+
+    style: str = ""
+    alignment: str = "left"
+    first_line_indent: float = 0.0
+    left_indent: float = 0.0  # characters, as the first-line indent
+    right_indent: float = 0.0
+    line_spacing: float | None = None
+    line_rule: str = "auto"
+    runs: tuple[RunFormat, ...] = ()
+    in_table: bool = False
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    """The footer paragraph that holds a page-number field: its text as printed on page 1, and its type."""
+
+    text: str
+    font: str = ""
+    size: float | None = None
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """One section of the document: paper and margins in millimetres, and its page number (if any).
+
+    ``first_line`` is the line of the section's first paragraph, where a finding
+    about the section points. ``line_pitch`` is the document grid's line pitch in
+    points (``w:docGrid``), to which single-spaced lines snap; None without a grid.
+    """
+
+    first_line: int
+    width: float
+    height: float
+    top: float
+    bottom: float
+    left: float
+    right: float
+    page_number: PageNumber | None = None
+    line_pitch: float | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a paged document is set: one ``ParagraphFormat`` per line, and its sections.
+
+    Only formats that keep typography (``.docx``) have one; rules about the
+    printed page look at ``Document.layout`` and stay silent when it is None.
+    """
+
+    paragraphs: tuple[ParagraphFormat, ...] = ()
+    sections: tuple[PageSetup, ...] = ()
+
+    def at(self, line: int) -> ParagraphFormat | None:
+        """The format of line ``line`` (1-based), or None past the end."""
+        return self.paragraphs[line - 1] if 0 < line <= len(self.paragraphs) else None

@@ -83,6 +83,7 @@ class Rule:
     doc: str = ""
     origin: str = "built-in"
     fix: str = ""  # what its findings' fixes are: "safe", "unsafe", "mixed", or "" (none)
+    formats: tuple[str, ...] = ()  # the source formats it judges (docx …); empty: every format
 
 
 CheckFunction = Callable[[RuleContext], Iterable[Violation]]
@@ -97,12 +98,15 @@ def rule(
     source: str,
     options: Mapping[str, Any] | None = None,
     fix: str = "",
+    formats: tuple[str, ...] = (),
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule on its check function; the check's module docstring is its documentation.
 
     ``options`` are the defaults of the rule's options: their names are the only ones a
     configuration may set, and their types are the types a configured value must have.
     ``fix`` says what its findings' fixes are (``safe``, ``unsafe``, ``mixed``), for the docs.
+    ``formats`` limits the rule to reports read from those formats (the layout rules: ``docx``);
+    on any other report it gives no result at all, rather than a pass it could not have failed.
     """
 
     def declare(check: CheckFunction) -> Rule:
@@ -117,6 +121,7 @@ def rule(
             options=MappingProxyType(dict(options or {})),
             doc=(module.__doc__ if module else None) or "",
             fix=fix,
+            formats=formats,
         )
 
     return declare

@@ -48,6 +48,7 @@ never imports pytest, so scripts and other test runners can use it too.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,7 +61,9 @@ from validator.plugin.registry import Registry
 if TYPE_CHECKING:
     from validator.model import RunSettings
 
-_CASE_KEYS = frozenset({"name", "text", "expect", "options", "settings", "checklist", "description"})
+_CASE_KEYS = frozenset(
+    {"name", "text", "expect", "options", "settings", "checklist", "description", "layout"}
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class RuleCase:
     settings: Mapping[str, Any] = field(default_factory=dict)
     checklist: str = "annual-report"
     source: str = ""
+    layout: Mapping[str, Any] | None = None  # how the lines are set, for the layout rules (testing_layout)
 
 
 def load_cases(*paths: str | Path) -> list[RuleCase]:
@@ -134,6 +138,10 @@ def findings(case: RuleCase, registry: Registry | None = None) -> list[Any]:
         raise AssertionError(f"{case.source}: unknown rule {case.rule}")
     rule = registry.rules[case.rule]
     document = parse_text(case.text, "case.txt").documents[0]
+    if case.layout is not None:
+        from validator.testing_layout import layout_from_case
+
+        document = dataclasses.replace(document, layout=layout_from_case(case.text, case.layout))
     settings = RunSettings(
         report_year=case.settings.get("report_year"), redacted=bool(case.settings.get("redacted", False))
     )
@@ -209,6 +217,7 @@ def _case(path: Path, rule: str, index: int, raw: Mapping[str, Any]) -> RuleCase
         settings=dict(raw.get("settings") or {}),
         checklist=str(raw.get("checklist", "annual-report")),
         source=str(path),
+        layout=raw.get("layout"),
     )
 
 

@@ -103,10 +103,10 @@ def test_a_line_break_in_a_file_name_does_not_split_the_error(
         (
             "scan.png",
             b"\x89PNG",
-            "unsupported file type: .png (supported: .txt, .md, .markdown, .docx, .pdf)",
+            "unsupported file type: .png (supported: .txt, .md, .markdown, .docx, .pdf, .ofd)",
         ),
         ("blob.txt", bytes(range(256)), "a binary file (NUL bytes), not a text report"),
-        ("empty", "dir", "no file to check (supported: .txt, .md, .markdown, .docx, .pdf)"),
+        ("empty", "dir", "no file to check (supported: .txt, .md, .markdown, .docx, .pdf, .ofd)"),
     ],
 )
 def test_input_errors_in_english_are_english_throughout(

@@ -32,7 +32,7 @@ def test_a_directory_with_nothing_to_check_is_an_error(
     assert main(["check", "reprots"]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert (
-        line == "report-validator: 错误：reprots: 没有可检查的文件（支持 .txt、.md、.markdown、.docx、.pdf）"
+        line == "report-validator: 错误：reprots: 没有可检查的文件（支持 .txt、.md、.markdown、.docx、.pdf、.ofd）"
     )
 
 

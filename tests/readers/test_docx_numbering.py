@@ -8,12 +8,9 @@ import pytest
 
 etree = pytest.importorskip("lxml.etree")
 
-from validator.readers.docx_numbering import (  # noqa: E402
-    Numbering,
-    NumberingCounter,
-    Styles,
-    format_number,
-)
+from validator.readers.docx.numbering import Numbering, NumberingCounter  # noqa: E402
+from validator.readers.docx.numbering_formats import format_number  # noqa: E402
+from validator.readers.docx.styles import Styles  # noqa: E402
 
 from .test_docx import GB_LEVELS, Para, W, abstract_xml, build_docx, level_xml, lines, num_xml  # noqa: E402
 
@@ -178,10 +175,11 @@ def test_malformed_and_cyclic_definitions_do_not_break_the_reader() -> None:
         etree.fromstring(
             f'<w:styles {W}><w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/>'
             '<w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/>'
-            '<w:basedOn w:val="A"/></w:style></w:styles>'
+            '<w:basedOn w:val="A"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>'
         )
     )
-    assert [style_id for style_id, _ in styles.chain("A")] == ["A", "B"]
+    # The cycle A → B → A ends where it closes: A inherits B's outline level, and nothing loops.
+    assert (styles.heading_level("A"), styles.heading_level("B"), styles.num_id("A")) == (2, 2, None)
     definitions = numbering(
         abstract_xml(1, [level_xml(0, "decimal", "%1.", start=10**12).replace('"1000000000000"', '"x"')]),
         f'<w:num {W} w:numId="abc"><w:abstractNumId w:val="1"/></w:num>',

@@ -1,4 +1,9 @@
-"""``.doc`` and ``.wps``: refused with the command that converts them, unless they are a ``.docx`` inside."""
+"""``.doc`` and ``.wps`` without LibreOffice: refused with the command that converts them.
+
+Unless they are a ``.docx`` inside, which is read as one.
+
+With LibreOffice they are converted: ``test_legacy_libreoffice.py``, run by the tox ``libreoffice`` env.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ import pytest
 
 from validator.errors import InputError
 from validator.readers import read_bytes, read_path
-from validator.readers.legacy import OLE_MAGIC
+from validator.readers.docx import OLE_MAGIC
+
+pytestmark = pytest.mark.usefixtures("without_libreoffice")
 
 OLE_FILE = OLE_MAGIC + bytes(4096)  # what Word 97–2003 and WPS write: an OLE compound file
 

@@ -67,7 +67,7 @@ EDITS = st.lists(
 
 
 @FUZZ
-@given(st.binary(), st.sampled_from(["x.docx", "x.pdf", "x.doc", "x.wps"]))
+@given(st.binary(), st.sampled_from(["x.docx", "x.pdf", "x.doc", "x.wps", "x.ofd"]))
 def test_arbitrary_bytes(data: bytes, name: str) -> None:
     _read(data, name)
 
@@ -117,7 +117,37 @@ def test_damaged_pdf(edits: list[tuple[int, bytes]]) -> None:
     _read(_overwrite(_pdf(), edits), "x.pdf")
 
 
+@FUZZ
+@given(EDITS)
+def test_damaged_ofd(edits: list[tuple[int, bytes]]) -> None:
+    _read(_overwrite(_ofd(), edits), "x.ofd")
+
+
+@FUZZ
+@given(
+    st.dictionaries(
+        st.sampled_from(["OFD.xml", "Doc_0/Document.xml", "Doc_0/Pages/Page_0/Content.xml"]),
+        st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)),
+    )
+)
+def test_ofd_packages_with_arbitrary_parts(parts: dict[str, bytes]) -> None:
+    source = zipfile.ZipFile(io.BytesIO(_ofd()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, parts.get(info.filename, source.read(info)))
+    _read(buffer.getvalue(), "x.ofd")
+
+
+def _ofd() -> bytes:
+    from .ofd_build import build_ofd
+
+    return build_ofd(["标题", "一、加强政治建设", "正文。"])
+
+
 def test_the_undamaged_files_do_read() -> None:
+    source = _read(_ofd(), "x.ofd")
+    assert source is not None and source.text == "标题\n一、加强政治建设\n正文。"
     assert _read(_docx(), "x.docx") is not None
     pytest.importorskip("pdfminer")
     source = _read(_pdf(), "x.pdf")

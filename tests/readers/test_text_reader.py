@@ -38,7 +38,9 @@ def _input_error(path: Any) -> InputError:
 
 
 def test_supported_suffixes() -> None:
-    assert frozenset({".txt", ".md", ".markdown", ".docx", ".pdf", ".doc", ".wps"}) == SUPPORTED_SUFFIXES
+    assert (
+        frozenset({".txt", ".md", ".markdown", ".docx", ".pdf", ".doc", ".wps", ".ofd"}) == SUPPORTED_SUFFIXES
+    )
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,7 @@ def test_directory(tmp_path: Path, name: str) -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     target = _write(tmp_path, "report.xyz", REPORT.encode())
     error = _input_error(target)
-    assert str(error) == f"{target}: 不支持的文件类型：.xyz（支持 .txt、.md、.markdown、.docx、.pdf）"
+    assert str(error) == f"{target}: 不支持的文件类型：.xyz（支持 .txt、.md、.markdown、.docx、.pdf、.ofd）"
 
 
 def test_unknown_suffix_is_refused_without_reading_a_missing_file(tmp_path: Path) -> None:
@@ -201,7 +203,7 @@ def test_read_bytes_errors_name_the_path() -> None:
     assert str(info.value) == "<stdin>: 二进制文件（含 NUL 字节），不是文本报告"
     with pytest.raises(InputError) as info:
         read_bytes(REPORT.encode(), "<stdin>", ".odt")
-    assert str(info.value) == "<stdin>: 不支持的文件类型：.odt（支持 .txt、.md、.markdown、.docx、.pdf）"
+    assert str(info.value) == "<stdin>: 不支持的文件类型：.odt（支持 .txt、.md、.markdown、.docx、.pdf、.ofd）"
 
 
 def test_readers_mapping_is_plain_and_extensible(monkeypatch: pytest.MonkeyPatch) -> None:

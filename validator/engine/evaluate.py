@@ -52,7 +52,8 @@ def check_document(
     results = [_judge_item(item, evidence, settings.lang) for item in checklist.items]
     context = rule_context(document, settings, evidence.paragraphs())
     for rule, setting in enabled_rules(checklist, rules):
-        results.extend(run_rule(rule, setting, context))
+        if not rule.formats or document.source_format in rule.formats:  # FMT-: Word's layout only
+            results.extend(run_rule(rule, setting, context))
     kept = tuple(_regraded(result, settings) for result in results if _wanted(result.id, settings))
     title = document.title.text if document.title else None
     line = document.title.span.line if document.title else document.first_line

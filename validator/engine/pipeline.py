@@ -19,6 +19,7 @@ Configuration problems (a broken checklist, an unknown checklist name) raise
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from validator.engine.genre import GenreChoice, detect_genre, forced_choice
 from validator.engine.paths import expand_paths as expand_paths
 from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
-from validator.model import Checklist, FileResult, ParsedFile, ReportResult, RunSettings, Source
+from validator.model import Checklist, FileResult, Layout, ParsedFile, ReportResult, RunSettings, Source
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
@@ -105,18 +106,32 @@ class Validator:
         return read_path(path, self.registry.readers)
 
     def parse(self, source: SourceText) -> ParsedFile:
-        """The reports of a decoded file, with their paragraphs and heading trees."""
+        """The reports of a decoded file, with their paragraphs and heading trees (and a .docx's layout)."""
         from validator.parse import parse_text
 
-        return parse_text(source.text, source.path, source.format, source.levels)
+        parsed = parse_text(source.text, source.path, source.format, source.levels)
+        if source.layout is None:
+            return parsed
+        documents = tuple(dataclasses.replace(d, layout=source.layout) for d in parsed.documents)
+        return dataclasses.replace(parsed, documents=documents)
 
     def check_text(
-        self, text: str, path: str = "<text>", source_format: str = "text", levels: Sequence[int] = ()
+        self,
+        text: str,
+        path: str = "<text>",
+        source_format: str = "text",
+        levels: Sequence[int] = (),
+        layout: Layout | None = None,
     ) -> list[ReportResult]:
-        """Check decoded report text (``\\n`` line endings); one result per report in it."""
+        """Check decoded report text (``\\n`` line endings); one result per report in it.
+
+        ``layout`` (a ``.docx``'s fonts, sizes and margins) is handed to the layout rules with each report.
+        """
         from validator.readers import SourceText
 
-        source = SourceText(path=path, text=text, format=source_format, encoding="", levels=tuple(levels))
+        source = SourceText(
+            path=path, text=text, format=source_format, encoding="", levels=tuple(levels), layout=layout
+        )
         return list(self.check_source(source).reports)
 
     def check_bytes(self, data: bytes, path: str) -> FileResult:

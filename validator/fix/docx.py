@@ -40,7 +40,7 @@ from validator.model import FileResult, Fix, Result, Span
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-    from validator.readers.docx_package import DocxPackage
+    from validator.readers.docx.package import DocxPackage
 
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -98,10 +98,10 @@ def reviewed_copy(
     data: bytes, file: FileResult, lang: str, sources: Mapping[str, str], find: Finder | None = None
 ) -> tuple[bytes, Review]:
     """The bytes of the reviewed copy of the ``.docx`` ``data``, and what went into it."""
-    from validator.readers.docx_numbering import Numbering
-    from validator.readers.docx_package import DocxPackage
-    from validator.readers.docx_styles import Styles
-    from validator.readers.ooxml import namespace
+    from validator.readers.docx.numbering import Numbering
+    from validator.readers.docx.ooxml import namespace
+    from validator.readers.docx.package import DocxPackage
+    from validator.readers.docx.styles import Styles
 
     package = DocxPackage(data, file.path)
     main = package.main_part()

@@ -1,6 +1,6 @@
 """Inside ``word/document.xml``: which paragraph is which line, and how to mark a stretch of it.
 
-The reader (``validator.readers.docx_body``) turns the body into lines; to put a
+The reader (``validator.readers.docx.body``) turns the body into lines; to put a
 comment or a tracked change on a finding we need the way back, from a line
 and a column to the ``w:t`` elements that hold those characters.
 ``ParagraphMap`` records the paragraph element of each line while the reader's
@@ -26,15 +26,15 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from validator.readers.docx_body import BodyReader
-from validator.readers.docx_runs import _symbol
-from validator.readers.ooxml import MC, alternative, is_on
+from validator.readers.docx.body import BodyReader
+from validator.readers.docx.ooxml import MC, alternative, is_on
+from validator.readers.docx.runs import _symbol
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-    from validator.readers.docx_numbering import Numbering
-    from validator.readers.docx_styles import Styles
+    from validator.readers.docx.numbering import Numbering
+    from validator.readers.docx.styles import Styles
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR = "report-validator"

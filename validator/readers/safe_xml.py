@@ -20,7 +20,11 @@ from validator.errors import InputError
 if TYPE_CHECKING:
     from lxml.etree import XMLParser, _Element  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["SafeXmlParser"]
+__all__ = ["MAX_MARKUP", "SafeXmlParser"]
+
+# Tags (``<``) in one part, counted on the bytes before parsing: lxml keeps some 200 bytes per element, so a
+# few megabytes of ``<w:p/>`` would take gigabytes once parsed. A long report's body has some 10^5.
+MAX_MARKUP = 2_000_000
 
 _DOCTYPE_MARKS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
@@ -38,6 +42,8 @@ class SafeXmlParser:
 
         if any(mark in data for mark in _DOCTYPE_MARKS):
             raise InputError(self.path, f"{name} 含有 DOCTYPE 声明（XML 实体攻击的载体），已拒绝")
+        if data.count(b"<") > MAX_MARKUP:
+            raise InputError(self.path, f"{name} 标记过多（超过 {MAX_MARKUP // 10_000} 万个），已拒绝")
         if self._parser is None:
             self._parser = etree.XMLParser(
                 resolve_entities=False,

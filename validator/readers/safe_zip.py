@@ -1,6 +1,6 @@
-"""Inflate the members of a ``.docx`` archive without letting a hostile one exhaust memory.
+"""Inflate the members of a ``.docx`` or ``.ofd`` archive without letting a hostile one exhaust memory.
 
-A ``.docx`` is a ZIP and may come from anywhere. A few kilobytes of ZIP can
+A ``.docx`` or an ``.ofd`` is a ZIP and may come from anywhere. A few kilobytes of ZIP can
 declare gigabytes of XML (a zip bomb), so every member is checked before a
 byte of it is inflated: its declared size against a budget for the whole
 file, its compression ratio against what XML plausibly reaches, and the
@@ -31,7 +31,7 @@ _BOMB = f"解压后过大（超过 {MAX_UNCOMPRESSED // 1024 // 1024} MB）或�
 class SafeZip:
     """A ZIP archive read member by member, all members together within one size budget."""
 
-    def __init__(self, data: bytes, path: str) -> None:
+    def __init__(self, data: bytes, path: str, kind: str = ".docx") -> None:
         import io
         import zipfile
 
@@ -39,7 +39,7 @@ class SafeZip:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except Exception:  # zipfile raises a zoo of types on a damaged archive; all mean the same here
-            raise InputError(path, "文件已损坏或不完整，无法作为 .docx 打开") from None
+            raise InputError(path, f"文件已损坏或不完整，无法作为 {kind} 打开") from None
         self._archive = archive
         self._members: dict[str, zipfile.ZipInfo] = {}
         for info in archive.infolist():  # part names are case-insensitive (OPC)

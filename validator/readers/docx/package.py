@@ -15,15 +15,14 @@ import posixpath
 from typing import TYPE_CHECKING
 
 from validator.errors import InputError
-from validator.readers.legacy import OLE_MAGIC
 from validator.readers.safe_xml import SafeXmlParser
 from validator.readers.safe_zip import SafeZip
+from validator.readers.signatures import OLE_MAGIC
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["DocxPackage"]
-
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
@@ -42,19 +41,31 @@ class DocxPackage:
         """The main document part, as the package relationships name it (``word/document.xml``)."""
         return self.relationships("").get("officeDocument", "word/document.xml")
 
-    def relationships(self, source: str) -> dict[str, str]:
-        """Relationship type (last URI segment: ``styles``) → part name, for the part ``source``."""
+    def relationships(self, source: str, by: str = "Type") -> dict[str, str]:
+        """Relationship type (last URI segment: ``styles``) → part name, for the part ``source``.
+
+        With ``by="Id"`` the keys are the relationship ids (``rId7``), as a
+        section's ``w:footerReference`` names its footer.
+        """
         folder, name = posixpath.split(source)
         root = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
         found: dict[str, str] = {}
         if root is None:
             return found
         for relationship in root.iterfind(_RELATIONSHIPS + "Relationship"):
-            kind: str = (relationship.get("Type") or "").rpartition("/")[2]
+            key: str = (relationship.get(by) or "").rpartition("/")[2]
             target: str | None = relationship.get("Target")
             if target and relationship.get("TargetMode") != "External":
-                found.setdefault(kind, _resolve(folder, target))
+                found.setdefault(key, _resolve(folder, target))
         return found
+
+    def raw(self, name: str) -> bytes | None:
+        """Part ``name`` inflated (within the budget) but not parsed, or None when there is none."""
+        return self._archive.read(name)
+
+    def parse(self, name: str, data: bytes) -> _Element:
+        """Part ``name``'s bytes parsed with the package's safe parser."""
+        return self._parser.parse(name, data)
 
     def xml(self, name: str) -> _Element | None:
         """Parse part ``name``, or None when the package has no such part."""

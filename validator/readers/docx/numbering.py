@@ -31,23 +31,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from validator.readers.docx_styles import Style, Styles  # still exported from here, as before the split
-from validator.readers.numbering_formats import format_number
-
-# The OOXML helpers were defined here before the reader was split; the redundant aliases keep them
-# importable from here (MC excepted: it was private).
-from validator.readers.ooxml import LEVELS as LEVELS
-from validator.readers.ooxml import MC
-from validator.readers.ooxml import child_value as child_value
-from validator.readers.ooxml import is_on as is_on
-from validator.readers.ooxml import is_on_attribute as is_on_attribute
-from validator.readers.ooxml import namespace as namespace
-from validator.readers.ooxml import to_int as to_int
+from validator.readers.docx.numbering_formats import format_number
+from validator.readers.docx.ooxml import LEVELS, MC, child_value, is_on, namespace, to_int
+from validator.readers.docx.styles import Styles
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["Level", "Numbering", "NumberingCounter", "Style", "Styles", "format_number"]
+__all__ = ["Level", "Numbering", "NumberingCounter"]
 
 _MAX_START = 32767  # Word's own limit for a list's start value
 _MAX_LEVEL_TEXT = 64  # lvlText is a short template; a longer one is cut rather than trusted

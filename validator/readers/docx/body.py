@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from validator.errors import InputError
-from validator.readers.ooxml import MC, alternative, child_value, to_int
+from validator.model import ParagraphFormat
+from validator.readers.docx.ooxml import MC, alternative, child_value, to_int
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
-    from validator.readers.docx_numbering import Numbering
-    from validator.readers.docx_styles import Styles
+    from validator.readers.docx.layout import Formatter
+    from validator.readers.docx.numbering import Numbering
+    from validator.readers.docx.styles import Styles
 
 __all__ = ["MAX_TEXT", "BodyReader", "DocxParagraph"]
 
@@ -38,7 +40,8 @@ class DocxParagraph:
     (empty when the paragraph has none); ``style`` is the paragraph style's
     name (``heading 1``, ``标题 2``); ``heading_level`` is the 1-based outline
     level that the style or the paragraph declares, which the parser takes as a
-    heading hint for a paragraph without a number; ``in_table`` says the paragraph stands in a table cell.
+    heading hint for a paragraph without a number; ``in_table`` says the paragraph stands in a table cell;
+    ``format`` is how Word sets it (None when the reader was not asked to resolve it).
     """
 
     text: str
@@ -46,15 +49,18 @@ class DocxParagraph:
     style: str = ""
     heading_level: int | None = None
     in_table: bool = False
+    format: ParagraphFormat | None = None
 
 
 class BodyReader:
     """Walks the body in reading order and turns each paragraph into a ``DocxParagraph``."""
 
-    def __init__(self, path: str, ns: str, styles: Styles, numbering: Numbering) -> None:
+    def __init__(
+        self, path: str, ns: str, styles: Styles, numbering: Numbering, formatter: Formatter | None = None
+    ) -> None:
         # Imported here, not above: every run imports this module (for DocxParagraph), few read a .docx.
-        from validator.readers.docx_numbering import NumberingCounter
-        from validator.readers.docx_runs import ParagraphText
+        from validator.readers.docx.numbering import NumberingCounter
+        from validator.readers.docx.runs import ParagraphText
 
         self.path = path
         self.w = ns
@@ -62,7 +68,11 @@ class BodyReader:
         self.numbering = numbering
         self.counter = NumberingCounter(numbering)
         self.text = ParagraphText(ns)
+        self.formatter = formatter
         self.paragraphs: list[DocxParagraph] = []
+        self.sections: list[
+            tuple[_Element, int]
+        ] = []  # each w:sectPr of a paragraph, and its line count so far
         self._size = 0
         self._block_tags = (ns + "tbl", ns + "sdt", ns + "customXml", MC + "AlternateContent")
 
@@ -129,6 +139,13 @@ class BodyReader:
         if marker and marker[-1].isascii() and marker[-1].isalnum():
             marker += " "  # "%1" with Word's tab after it: keep number and text apart
         own_level = to_int(child_value(properties, w, "outlineLvl"))
+        layout = (
+            self.formatter.paragraph(
+                properties, style_id, self.text.spans, len(marker) + len(carried), in_table
+            )
+            if self.formatter is not None
+            else None
+        )
         self._emit(
             DocxParagraph(
                 text=marker + text,
@@ -138,8 +155,12 @@ class BodyReader:
                 if own_level is not None and 0 <= own_level < 9
                 else self.styles.heading_level(style_id),
                 in_table=in_table,
+                format=layout,
             )
         )
+        section = properties.find(w + "sectPr") if properties is not None else None
+        if section is not None:
+            self.sections.append((section, len(self.paragraphs)))
         for box in boxes:  # text boxes anchored in this paragraph read after it
             self.blocks(box, in_table)
         return ""
@@ -149,19 +170,12 @@ class BodyReader:
         w = self.w
         num_id = to_int(child_value(properties, w, "numPr", "numId"))
         ilvl = to_int(child_value(properties, w, "numPr", "ilvl"))
-        chain = list(self.styles.chain(style_id))
         if num_id is None:
-            num_id = next((style.num_id for _, style in chain if style.num_id is not None), None)
+            num_id = self.styles.num_id(style_id)
         if not num_id:  # None, or 0: numbering switched off
             return ""
-        for style_id_in_chain, style in chain:  # nearest style first: its own ilvl, else its linked level
-            if ilvl is not None:
-                break
-            ilvl = (
-                style.ilvl
-                if style.ilvl is not None
-                else self.numbering.level_for_style(num_id, style_id_in_chain)
-            )
+        if ilvl is None:  # nearest style first: its own ilvl, else its linked level
+            ilvl = self.styles.list_level(style_id, num_id, self.numbering.level_for_style)
         return self.counter.marker(num_id, ilvl or 0)
 
     def _emit(self, paragraph: DocxParagraph) -> None:

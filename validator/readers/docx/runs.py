@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from validator.readers.ooxml import MC, alternative, is_on
+from validator.readers.docx.ooxml import MC, alternative, is_on
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
@@ -30,6 +30,8 @@ class ParagraphText:
 
     def __init__(self, ns: str) -> None:
         self.w = ns
+        self.spans: list[tuple[int, int, _Element | None]] = []
+        self._length = 0
         # Inside a paragraph, what holds runs that read: links, tracked insertions and moves, fields…
         self._inline_tags = frozenset(
             ns + name
@@ -37,9 +39,15 @@ class ParagraphText:
         )
 
     def read(self, paragraph: _Element) -> tuple[str, list[_Element]]:
-        """The paragraph's visible text, and the contents of the text boxes anchored in it."""
+        """The paragraph's visible text, and the contents of the text boxes anchored in it.
+
+        ``spans`` is left holding, for each run that shows text, its start and end
+        offsets in that text and its ``w:rPr`` (how the run is set).
+        """
         parts: list[str] = []
         boxes: list[_Element] = []
+        self.spans = []
+        self._length = 0
         self._inline(paragraph, parts, boxes)
         return "".join(parts), boxes
 
@@ -61,7 +69,9 @@ class ParagraphText:
                 if chosen is not None:
                     self._inline(chosen, parts, boxes)
             elif isinstance(tag, str) and tag.rpartition("}")[2] in ("oMath", "oMathPara"):
-                parts.extend(t.text or "" for t in child.iter("{*}t"))
+                formula = "".join(t.text or "" for t in child.iter("{*}t"))
+                parts.append(formula)
+                self._length += len(formula)
             # Left out: w:del and w:moveFrom (tracked deletions), comment ranges, bookmarks, proofing marks.
 
     def _run(self, run: _Element, parts: list[str], boxes: list[_Element]) -> None:
@@ -70,6 +80,7 @@ class ParagraphText:
         properties = run.find(w + "rPr")
         if properties is not None and is_on(properties.find(w + "vanish"), w):
             return  # hidden text: Word does not show or print it
+        first = len(parts)
         for child in run:
             tag = child.tag
             if tag == w + "t":
@@ -84,6 +95,10 @@ class ParagraphText:
                 boxes.extend(self._text_boxes(child))
             # Left out: w:br and w:cr (joined with nothing), w:delText, w:instrText (field codes),
             # w:commentReference, w:footnoteReference, w:softHyphen, w:lastRenderedPageBreak.
+        shown = sum(len(part) for part in parts[first:])
+        if shown:
+            self.spans.append((self._length, self._length + shown, properties))
+            self._length += shown
 
     def _text_boxes(self, element: _Element) -> Iterator[_Element]:
         """The outermost text-box contents in a drawing; a box nested in a box is read with its host."""
