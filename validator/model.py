@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, Protocol
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]  # of a fix: safe cannot change the meaning, unsafe rewords
@@ -258,6 +258,31 @@ class GenreDetection:
     title_patterns: tuple[str, ...] = ()
     text_patterns: tuple[str, ...] = ()
     min_cues: int = 3
+
+
+class RuleInfo(Protocol):
+    """What the output formats and the docs know of a rule: its metadata, never its code.
+
+    ``validator.rule.Rule`` has these attributes; formats take this protocol, so that they
+    depend on the model alone and cannot run a rule.
+    """
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def summary(self) -> Text: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def fix(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -3,22 +3,25 @@
 A formatter renders the results of a whole run at once (not file by file) so
 that it can end with a summary and so that whole-document formats (JSON,
 SARIF, JUnit) are as easy to write as line formats. Every formatter, built-in
-or from a plugin, has the type ``Formatter`` and is offered through the
-``report_validator_formatters`` hook; the built-ins come through that same
-door (see the hook at the bottom of this module).
-
-``summarize`` is here, not in one formatter, so that the text summary line and
-the JSON ``summary`` object can never disagree on what was counted.
+or from a plugin, has the type ``Formatter`` (``formatters.base``, with the
+options and the counting every format shares) and is offered through the
+``report_validator_formatters`` hook; the built-ins come through that same door.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-
-from validator import __version__
-from validator.model import Checklist, FileResult, ReportResult
-from validator.rule import Rule
+from validator.formatters import json_format, text
+from validator.formatters.base import (
+    FormatOptions,
+    Formatter,
+    Summary,
+    Tally,
+    readable_reports,
+    summarize,
+    tally,
+)
+from validator.lazy import lazy_function
+from validator.plugin.hookspecs import hookimpl
 
 __all__ = [
     "FormatOptions",
@@ -30,114 +33,6 @@ __all__ = [
     "summarize",
     "tally",
 ]
-
-
-@dataclass(frozen=True)
-class FormatOptions:
-    """How to render a run; the same options reach every formatter, built-in or plugin.
-
-    ``lang`` chooses the tool's own words (``zh`` or ``en``); result messages
-    arrive already in that language. ``version`` defaults to this package's
-    version, so a caller only passes it to report another one. ``color`` adds
-    ANSI colours (off by default: output is usually read by CI logs and
-    problem matchers). ``show_passed`` is for people, not machines: when false
-    the text format hides passed checklist items, while JSON keeps every result
-    because its consumers count them. ``checklist_labels`` maps checklist id ->
-    item id -> label in ``lang``, so text output can say 党的政治建设 rather
-    than ``political``; an item without a label is shown by its id. ``rules``
-    and ``checklists`` are the run's registry, for formats that describe what
-    was checked (SARIF's rule metadata, JUnit's passing test cases).
-    ``group`` is for people too: formats for machines always list every finding.
-    """
-
-    lang: str = "zh"
-    version: str = __version__
-    color: bool = False
-    show_passed: bool = True
-    group: bool = True  # text and HTML: a rule's fourth and later findings in a report folded into one line
-    checklist_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    rules: Mapping[str, Rule] = field(default_factory=dict)  # code -> rule, for metadata (SARIF)
-    checklists: Mapping[str, Checklist] = field(default_factory=dict)  # id -> checklist
-
-
-Formatter = Callable[[Sequence[FileResult], FormatOptions], str]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The counts that end every output: the ``summary`` object of the JSON contract.
-
-    ``passed`` and ``failed`` count *checks*: each checklist item and each enabled
-    rule of each report once, failed when it has any failure, which is what a
-    JUnit test case is. ``findings`` counts failures: a rule that fires 117 times
-    is one failed check and 117 findings, which is what SARIF lists. docs/output.md
-    says which output shows which count.
-    """
-
-    files: int
-    reports: int
-    passed: int
-    failed: int
-    errors: int  # files that could not be read
-    findings: int = 0
-
-
-def readable_reports(file: FileResult) -> tuple[ReportResult, ...]:
-    """The reports of a file that was read; none for a file with an input error.
-
-    The model says a file has reports *or* an input error; should a caller
-    ever set both, every format shows only the error and counts nothing from
-    that file, so that text and JSON stay in agreement.
-    """
-    return () if file.error is not None else file.reports
-
-
-@dataclass(frozen=True)
-class Tally:
-    """One report's checks, split by kind, and its findings: the counts of every per-report line."""
-
-    items_passed: int
-    items_failed: int
-    rules_passed: int
-    rules_failed: int
-    findings: int
-
-
-def tally(report: ReportResult) -> Tally:
-    """Count a report's checks (an item or rule is failed if any of its results failed) and findings."""
-    failed: dict[tuple[str, str], bool] = {}
-    for result in report.results:
-        key = (result.kind, result.id)
-        failed[key] = failed.get(key, False) or result.status == "fail"
-    items = [bad for (kind, _), bad in failed.items() if kind == "item"]
-    rules = [bad for (kind, _), bad in failed.items() if kind == "rule"]
-    return Tally(
-        items_passed=items.count(False),
-        items_failed=items.count(True),
-        rules_passed=rules.count(False),
-        rules_failed=rules.count(True),
-        findings=sum(1 for result in report.results if result.status == "fail"),
-    )
-
-
-def summarize(files: Sequence[FileResult]) -> Summary:
-    """Count reports, checks and findings over the whole run."""
-    tallies = [tally(report) for file in files for report in readable_reports(file)]
-    return Summary(
-        files=len(files),
-        reports=len(tallies),
-        passed=sum(t.items_passed + t.rules_passed for t in tallies),
-        failed=sum(t.items_failed + t.rules_failed for t in tallies),
-        errors=sum(1 for file in files if file.error is not None),
-        findings=sum(t.findings for t in tallies),
-    )
-
-
-# The format modules import FormatOptions and summarize from here, so they can only
-# be imported once those exist.
-from validator.formatters import json_format, text  # noqa: E402
-from validator.lazy import lazy_function  # noqa: E402
-from validator.plugin.hookspecs import hookimpl  # noqa: E402
 
 
 @hookimpl

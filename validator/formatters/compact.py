@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from validator.formatters import FormatOptions
+from validator.formatters.base import FormatOptions
 from validator.model import FileResult
 
 

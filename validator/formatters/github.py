@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from validator.formatters import FormatOptions, readable_reports
+from validator.formatters.base import FormatOptions, readable_reports
 from validator.formatters.naming import relative_to_cwd, result_title
 from validator.formatters.text import summary_line
 from validator.messages import message

@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from validator.formatters import FormatOptions, readable_reports
+from validator.formatters.base import FormatOptions, readable_reports
 from validator.formatters.naming import relative_to_cwd, result_title, rule_id
 from validator.model import FileResult, ReportResult, Result
 

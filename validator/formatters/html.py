@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import PurePath
 
-from validator.formatters import FormatOptions, readable_reports, tally
+from validator.formatters.base import FormatOptions, readable_reports, tally
 from validator.formatters.excerpt import Excerpt, excerpt, place, source_line
 from validator.formatters.text import grouped, summary_line
 from validator.messages import message

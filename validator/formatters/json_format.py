@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from validator.formatters import FormatOptions, readable_reports, summarize
+from validator.formatters.base import FormatOptions, readable_reports, summarize
 from validator.model import FileResult, Fix, ReportResult, Result
 
 __all__ = ["format_json"]

@@ -26,7 +26,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
-from validator.formatters import FormatOptions, readable_reports
+from validator.formatters.base import FormatOptions, readable_reports
 from validator.formatters.naming import relative_to_cwd, result_title
 from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result
 

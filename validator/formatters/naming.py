@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
-from validator.formatters import FormatOptions
+from validator.formatters.base import FormatOptions
 from validator.model import ChecklistItem, ReportResult, Result
 
 

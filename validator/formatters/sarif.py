@@ -31,7 +31,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from validator.formatters import FormatOptions, readable_reports
+from validator.formatters.base import FormatOptions, readable_reports
 from validator.formatters.naming import checklist_item, relative_to_cwd, result_title, rule_id
 from validator.model import SEVERITY_RANK, FileResult, Fix, ReportResult, Result
 

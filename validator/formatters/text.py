@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from validator.formatters import FormatOptions, readable_reports, summarize, tally
+from validator.formatters.base import FormatOptions, readable_reports, summarize, tally
 from validator.formatters.excerpt import excerpt, place, source_line
 from validator.messages import message
 from validator.model import FileResult, ReportResult, Result, Source
