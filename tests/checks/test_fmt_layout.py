@@ -203,3 +203,24 @@ def test_a_broken_template_is_a_configuration_error_that_quotes_nothing(tmp_path
     with pytest.raises(ConfigError, match="不是合法的 YAML") as broken:
         layout_template({"template": str(not_yaml)})
     assert "root:x" not in str(broken.value) and "unclosed" not in str(broken.value)
+
+
+def test_a_house_style_data_pack_replaces_the_sections_it_names(tmp_path: Path) -> None:
+    """A plugin or a project's ``data:`` gives ``layout-gbt9704.yaml``: its sections replace GB/T 9704's."""
+    from validator.datapack import use_packs
+
+    pack = tmp_path / "layout-gbt9704.yaml"
+    pack.write_text(
+        "line_spacing: {label: 固定值 28 磅, points: 28, tolerance: 0.2, clause: 本单位公文格式细则第 5 条}\n",
+        encoding="utf-8",
+    )
+    at_28 = gbt9704_docx(LINES, _fixed_28)
+    validator = Validator()  # its registry puts the plugins' packs in force; the project's follow
+    try:
+        use_packs([*validator.registry.data_packs, pack])
+        assert layout_findings(at_28, tmp_path, validator) == []
+        found = layout_findings(gbt9704_docx(LINES), tmp_path, validator)
+        assert [(c, n) for c, n, _ in found] == [("FMT-005", 2)]
+    finally:
+        use_packs([])
+    assert [c for c, _, _ in layout_findings(at_28, tmp_path)] == ["FMT-005"]
