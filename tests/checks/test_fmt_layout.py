@@ -211,7 +211,8 @@ def test_a_house_style_data_pack_replaces_the_sections_it_names(tmp_path: Path) 
 
     pack = tmp_path / "layout-gbt9704.yaml"
     pack.write_text(
-        "line_spacing: {label: 固定值 28 磅, points: 28, tolerance: 0.2, clause: 本单位公文格式细则第 5 条}\n",
+        "line_spacing: {label: 固定值 28 磅, points: 28, tolerance: 0.2,"
+        " clause: 本单位公文格式细则第 5 条}\n",
         encoding="utf-8",
     )
     at_28 = gbt9704_docx(LINES, _fixed_28)

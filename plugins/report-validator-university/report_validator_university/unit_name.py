@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from validator.model import Document, Paragraph, Severity, Span, Text
+from validator.model import Document, Paragraph, Span, Text
 from validator.rule import RuleContext, Violation, rule
 
 _HAN = "\u4e00-\u9fff"
