@@ -5,16 +5,8 @@ reads first, ``check_text`` and ``check_bytes`` start from memory. ``check``, ``
 ``baseline``, the Python API (``validator.api``) and the pytest fixture all come through
 here, so a plugin's reader works everywhere.
 
-    >>> from validator.api import Validator
-    >>> validator = Validator()                       # built-ins and installed plugins
-    >>> [report] = validator.check_text("某局党组2024年落实全面从严治党主体责任情况报告\\n…")
-    >>> [(r.id, r.status) for r in report.results if r.kind == "item"]
-    [('title', 'pass'), ...]
-
-``Validator.check_path`` returns a ``FileResult`` whose ``error`` holds the
-one-line reason when the file cannot be read; it never raises for bad input.
-Configuration problems (a broken checklist, an unknown checklist name) raise
-``validator.errors.ConfigError``.
+A file that cannot be read gives a ``FileResult`` with ``error`` set, never an exception;
+configuration problems raise ``validator.errors.ConfigError`` (see ``validator.api``).
 """
 
 from __future__ import annotations
