@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from validator.engine import RunSettings, check_document
 from validator.errors import ConfigError, InputError
 from validator.genre import detect_checklist
+from validator.guard import CHECK, PARSE, READ, guarded
 from validator.model import Checklist, Document, FileResult, ReportResult
 from validator.registry import Registry
 
@@ -76,9 +77,13 @@ class Validator:
 
         file_settings = self.settings_for(path)
         forced = self.checklist_named(file_settings.checklist) if file_settings.checklist else None
-        parsed = parse_text(text, path, source_format, levels)
-        reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
-        return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
+        parsed = guarded(PARSE, path, lambda: parse_text(text, path, source_format, levels))
+
+        def check() -> list[ReportResult]:
+            reports = [self._check_document(d, forced, file_settings.run) for d in parsed.documents]
+            return with_fingerprints(apply_suppressions(reports, text, file_settings.run.lang), text)
+
+        return guarded(CHECK, path, check)
 
     def _check_document(
         self, document: Document, forced: Checklist | None, settings: RunSettings
@@ -97,7 +102,7 @@ class Validator:
         from validator.readers import read_path
 
         try:
-            source = read_path(path, self.registry.readers)
+            source = guarded(READ, os.fspath(path), lambda: read_path(path, self.registry.readers))
         except InputError as error:
             return FileResult(path=os.fspath(path), error=error.reason)
         return self.check_source(source)
@@ -107,13 +112,17 @@ class Validator:
         from validator.readers import read_bytes
 
         try:
-            source = read_bytes(data, path, readers=self.registry.readers)
+            source = guarded(READ, path, lambda: read_bytes(data, path, readers=self.registry.readers))
         except InputError as error:
             return FileResult(path=path, error=error.reason)
         return self.check_source(source)
 
     def check_source(self, source: SourceText) -> FileResult:
-        reports = self.check_text(source.text, source.path, source.format, source.levels)
+        """Check text already read; a crash while parsing or checking is this file's ``error``."""
+        try:
+            reports = self.check_text(source.text, source.path, source.format, source.levels)
+        except InputError as error:
+            return FileResult(path=source.path, error=error.reason)
         return FileResult(path=source.path, reports=tuple(reports))
 
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:

@@ -20,6 +20,7 @@ from validator.messages import message
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    _tolerant_output()
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
@@ -27,18 +28,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         from validator import commands  # imported only now: --help and usage errors stay fast
+        from validator.guard import set_debug
 
+        set_debug(getattr(args, "debug", False))
         return int(getattr(commands, args.run)(args))
     except ValidatorError as error:
         print_error(error, args.lang)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        return _crashed(error)
+
+
+def _crashed(error: Exception) -> int:
+    """One line for an unexpected exception outside any file's guard (traceback with ``--debug``)."""
+    from validator.guard import debug_enabled, one_line
+
+    if debug_enabled():
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    detail = one_line(str(error))[:200]
+    line = f"内部错误：{type(error).__name__}: {detail}（--debug 显示详情）"
+    print(f"report-validator: {line}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _tolerant_output() -> None:
+    """Characters the terminal's encoding lacks (✔ under GBK) are replaced, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(errors="replace")
 
 
 def print_error(error: ValidatorError, lang: str) -> None:
-    """One line on stderr: the tool, the file and the reason."""
-    print(f"report-validator: {message('error.line', lang, error=error)}", file=sys.stderr)
+    """One line on stderr: the tool, the file and the reason (line breaks in names escaped)."""
+    from validator.guard import one_line
+
+    print(f"report-validator: {one_line(message('error.line', lang, error=error))}", file=sys.stderr)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -62,6 +92,7 @@ def _build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--checklist", metavar="NAME|FILE")
     baseline.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
     _add_lang(baseline)
+    _add_debug(baseline)
     baseline.set_defaults(run="run_baseline")
     plugins = commands.add_parser("plugins", help="列出已加载的插件、版本及其提供的内容")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
@@ -102,6 +133,7 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
     _add_lang(check, default=None)
+    _add_debug(check)
     check.set_defaults(run="run_check")
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")
     config.add_argument("file", nargs="?", metavar="FILE")
@@ -110,6 +142,10 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     config.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
     _add_lang(config)
     config.set_defaults(run="run_config")
+
+
+def _add_debug(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--debug", action="store_true", help="某个文件出错时显示完整的调用栈")
 
 
 def _add_lang(command: argparse.ArgumentParser, default: str | None = "zh") -> None:

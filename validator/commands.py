@@ -235,9 +235,11 @@ def run_plugins(args: argparse.Namespace) -> int:
 
 def _print_unreadable(files: Sequence[FileResult]) -> None:
     """One line on stderr per file that could not be read (the output still lists it)."""
+    from validator.guard import one_line
+
     for file in files:
         if file.error:
-            print(f"report-validator: {file.path}: {file.error}", file=sys.stderr)
+            print(f"report-validator: {one_line(f'{file.path}: {file.error}')}", file=sys.stderr)
 
 
 def _ids(value: str) -> tuple[str, ...]:
