@@ -27,6 +27,7 @@ from validator.genre import detect_checklist
 from validator.guard import CHECK, PARSE, READ, guarded
 from validator.model import Checklist, Document, FileResult, ReportResult
 from validator.registry import Registry
+from validator.rule_options import check_rule_options
 
 if TYPE_CHECKING:
     from validator.readers import SourceText
@@ -64,6 +65,7 @@ class Validator:
         fixed = FileSettings(settings or RunSettings(), checklist)
         self.settings_for = settings_for or (lambda _path: fixed)
         self.checklists_used: dict[str, Checklist] = {}  # by the name or path they were asked for
+        self._options_checked: set[str] = set()  # checklist ids whose rule options were checked
         if checklist:
             self.checklist_named(checklist)  # a wrong name fails now, not at the first file
 
@@ -89,12 +91,17 @@ class Validator:
         self, document: Document, forced: Checklist | None, settings: RunSettings
     ) -> ReportResult:
         checklist = forced or detect_checklist(document, list(self.registry.checklists.values()))
+        if checklist.id not in self._options_checked:
+            check_rule_options(checklist, self.registry.rules)
+            self._options_checked.add(checklist.id)
         return check_document(document, checklist, self.registry.rules, settings)
 
     def checklist_named(self, name_or_file: str) -> Checklist:
         """A checklist by id or YAML path, resolved once (``ConfigError`` when unknown)."""
         if name_or_file not in self.checklists_used:
-            self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
+            checklist = resolve_checklist(self.registry, name_or_file)
+            check_rule_options(checklist, self.registry.rules)  # a wrong option fails before any file
+            self.checklists_used[name_or_file] = checklist
         return self.checklists_used[name_or_file]
 
     def check_path(self, path: str | os.PathLike[str]) -> FileResult:
@@ -134,6 +141,9 @@ def resolve_checklist(registry: Registry, name_or_file: str) -> Checklist:
     """A checklist by id, or loaded from a YAML file (which may ``extends`` a registered one)."""
     if name_or_file in registry.checklists:
         return registry.checklists[name_or_file]
+    if os.sep in name_or_file and not name_or_file.endswith((".yaml", ".yml")):
+        # Not read: a checklist is YAML, and the error of another file would quote its content.
+        raise ConfigError(f"检查清单文件应为 .yaml 或 .yml：{name_or_file}", key="checklist")
     if name_or_file.endswith((".yaml", ".yml")) or os.sep in name_or_file:
         from validator.checklist import load_checklist
 
