@@ -4,21 +4,20 @@
 an enumeration item, the 目录 header, a salutation, a title-like line or body
 text); this module runs it, turns Lark's tree into plain ``ClassifiedLine``
 records, and hands them to ``structure`` to build the reports. The parser is
-built once per process and cached on disk between processes, because the
-validator runs on every commit and start-up time is the user's time.
+built once per process and cached on disk between processes (as JSON, which
+cannot run code: ``grammar_cache``), because the validator runs on every commit
+and start-up time is the user's time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from validator.grammar_cache import cached_parser
 from validator.model import ParsedFile
 from validator.resources import data_file
 
@@ -132,31 +131,16 @@ def _report_parser() -> Lark:
             return ("enum", tokens)
 
     grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
-        transformer=LineParts(),
-        cache=_cache_path(grammar),
-    )
+    transformer = LineParts()
 
+    def build() -> Lark:
+        return Lark(
+            grammar,
+            parser="lalr",
+            lexer="contextual",
+            propagate_positions=True,
+            transformer=transformer,
+        )
 
-def _cache_path(grammar: str) -> str | bool:
-    """A per-user cache file for the built parser, or False when none can be kept.
-
-    Lark verifies the grammar's hash stored in the file, so a stale cache is
-    rebuilt rather than trusted. We keep it in the user's cache directory, not
-    in the shared temporary directory, so no other user can plant a cache file.
-    """
-    import lark
-
-    base = os.environ.get("REPORT_VALIDATOR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "report-validator"
-    )
-    digest = hashlib.sha256(f"{lark.__version__}\n{grammar}".encode()).hexdigest()[:16]
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-    except OSError:
-        return False
-    return os.path.join(base, f"report-grammar-{digest}.lark")
+    # Cached as JSON, never as a pickle: see validator.grammar_cache.
+    return cached_parser(grammar, build, transformer=transformer, propagate_positions=True)
