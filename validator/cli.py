@@ -20,10 +20,12 @@ from validator.messages import message
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    from validator.hook_args import protect_file_names
+
     _tolerant_output()
     parser = _build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(protect_file_names(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
     try:
@@ -134,6 +136,9 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
     _add_lang(check, default=None)
     _add_debug(check)
+    check.add_argument(
+        "--pre-commit", action="store_true", help="作为 pre-commit 钩子运行：以 - 开头的现有文件名只当作文件"
+    )
     check.set_defaults(run="run_check")
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")
     config.add_argument("file", nargs="?", metavar="FILE")
