@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from validator.budget import file_budget
 from validator.engine import RunSettings, check_document
 from validator.errors import ConfigError, InputError
 from validator.genre import detect_checklist
@@ -108,21 +109,23 @@ class Validator:
         """Read and check one file; an unreadable file gives a result with ``error`` set."""
         from validator.readers import read_path
 
-        try:
-            source = guarded(READ, os.fspath(path), lambda: read_path(path, self.registry.readers))
-        except InputError as error:
-            return FileResult(path=os.fspath(path), error=error.reason)
-        return self.check_source(source)
+        with file_budget():  # one time budget for reading, parsing and checking the file
+            try:
+                source = guarded(READ, os.fspath(path), lambda: read_path(path, self.registry.readers))
+            except InputError as error:
+                return FileResult(path=os.fspath(path), error=error.reason)
+            return self.check_source(source)
 
     def check_bytes(self, data: bytes, path: str) -> FileResult:
         """Check content already in memory (``--stdin``), named ``path``, whose suffix picks the reader."""
         from validator.readers import read_bytes
 
-        try:
-            source = guarded(READ, path, lambda: read_bytes(data, path, readers=self.registry.readers))
-        except InputError as error:
-            return FileResult(path=path, error=error.reason)
-        return self.check_source(source)
+        with file_budget():
+            try:
+                source = guarded(READ, path, lambda: read_bytes(data, path, readers=self.registry.readers))
+            except InputError as error:
+                return FileResult(path=path, error=error.reason)
+            return self.check_source(source)
 
     def check_source(self, source: SourceText) -> FileResult:
         """Check text already read; a crash while parsing or checking is this file's ``error``."""

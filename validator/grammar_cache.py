@@ -18,41 +18,48 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from lark import Lark
-
-__all__ = ["cache_file", "cached_parser"]
+__all__ = ["Tables", "cache_file", "cached_parser"]
 
 _TUPLE, _SET, _DICT = "\0t", "\0s", "\0d"
 
+P = TypeVar("P")
 
-def cached_parser(grammar: str, build: Callable[[], Lark], **load_options: Any) -> Lark:
-    """The parser for ``grammar``: read from the JSON cache, or ``build()`` and cached.
 
-    ``load_options`` are the options that cannot be stored (the transformer) and are given
-    again on loading.
+class Tables(Protocol[P]):
+    """How to turn a built parser into plain tables and back (``validator.parser`` knows Lark)."""
+
+    def dump(self, parser: P) -> dict[str, Any]:
+        """The parser's tables: dicts, lists, tuples, sets, strings, numbers."""
+
+    def load(self, tables: dict[str, Any]) -> P:
+        """The parser rebuilt from ``dump``'s tables."""
+
+
+def cached_parser(grammar: str, version: str, build: Callable[[], P], tables: Tables[P]) -> P:
+    """The parser for ``grammar`` (built by a library at ``version``): from the JSON cache, or built.
+
+    A cache file that is absent, unreadable, damaged, or made for another grammar or version
+    is ignored and replaced.
     """
-    from lark import Lark
-
-    path = cache_file(grammar)
-    key = _key(grammar)
+    key = hashlib.sha256(f"{version}\n{grammar}".encode()).hexdigest()
+    path = cache_file(key)
     if path is not None:
         try:
             payload = json.loads(path.read_bytes(), object_hook=_decode)
             if isinstance(payload, dict) and payload.get("key") == key:
-                return Lark._load_from_dict(payload["data"], payload["memo"], **load_options)  # type: ignore[no-untyped-call,no-any-return]
+                return tables.load(payload["tables"])
         except Exception:
             pass
     parser = build()
     if path is not None:
-        _save(parser, path, key, exclude=frozenset(load_options))
+        _save(path, key, lambda: tables.dump(parser))
     return parser
 
 
-def cache_file(grammar: str) -> Path | None:
-    """The per-user cache file for ``grammar`` (None when no cache directory can be made)."""
+def cache_file(key: str) -> Path | None:
+    """The per-user cache file for ``key`` (None when no cache directory can be made)."""
     base = os.environ.get("REPORT_VALIDATOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "report-validator"
     )
@@ -60,23 +67,13 @@ def cache_file(grammar: str) -> Path | None:
         os.makedirs(base, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return Path(base) / f"report-grammar-{_key(grammar)[:16]}.json"
+    return Path(base) / f"report-grammar-{key[:16]}.json"
 
 
-def _key(grammar: str) -> str:
-    import lark
-
-    return hashlib.sha256(f"{lark.__version__}\n{grammar}".encode()).hexdigest()
-
-
-def _save(parser: Lark, path: Path, key: str, exclude: frozenset[str]) -> None:
-    from lark.grammar import Rule
-    from lark.lexer import TerminalDef
-
+def _save(path: Path, key: str, dump: Callable[[], dict[str, Any]]) -> None:
+    """Write the tables to a temporary file beside ``path`` and rename it (never half a file)."""
     try:
-        data, memo = parser.memo_serialize([TerminalDef, Rule])
-        data["options"] = {name: value for name, value in data["options"].items() if name not in exclude}
-        text = json.dumps({"key": key, "data": _encode(data), "memo": _encode(memo)}, ensure_ascii=False)
+        text = json.dumps({"key": key, "tables": _encode(dump())}, ensure_ascii=False)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".grammar-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
 
+from validator.budget import OutOfTime, file_budget
 from validator.errors import InputError, ValidatorError
 
 __all__ = ["CHECK", "PARSE", "READ", "FileCrash", "culprit", "debug_enabled", "guarded", "one_line"]
@@ -55,7 +56,9 @@ class FileCrash(InputError):
         detail = one_line(str(error))[:200]
         place = f"（{where}）" if where else ""
         reason = f"{stage}时出错{place}：{kind}" + (f": {detail}" if detail else "")
-        if isinstance(error, MemoryError):
+        if isinstance(error, OutOfTime):
+            reason = f"{stage}时{error}{place}：文件过大或结构异常；上限见 docs/limits.md"
+        elif isinstance(error, MemoryError):
             reason = f"{stage}时内存不足{place}：文件过大或结构异常"
         elif isinstance(error, RecursionError):
             reason = f"{stage}时嵌套过深{place}：文件结构异常"
@@ -72,7 +75,8 @@ def guarded(stage: str, path: str, work: Callable[[], T]) -> T:
     configuration error is the run's, not the file's.
     """
     try:
-        return work()
+        with file_budget():  # the caller's, when it opened one for the whole file
+            return work()
     except ValidatorError:
         raise
     except Exception as error:

@@ -115,6 +115,7 @@ def _report_parser() -> Lark:
     Building a Lark tree and walking it afterwards took half of the parsing time
     for nothing: we only need each line's tokens, which carry their own positions.
     """
+    import lark
     from lark import Lark, Token, Transformer
 
     class LineParts(Transformer[Token, Any]):
@@ -143,4 +144,26 @@ def _report_parser() -> Lark:
         )
 
     # Cached as JSON, never as a pickle: see validator.grammar_cache.
-    return cached_parser(grammar, build, transformer=transformer, propagate_positions=True)
+    return cached_parser(grammar, lark.__version__, build, _LarkTables(transformer))
+
+
+class _LarkTables:
+    """A Lark parser's tables (``memo_serialize``, as ``Lark.save`` has them) and back."""
+
+    def __init__(self, transformer: Any) -> None:
+        self.transformer = transformer  # code, not data: given again when loading
+
+    def dump(self, parser: Lark) -> dict[str, Any]:
+        from lark.grammar import Rule
+        from lark.lexer import TerminalDef
+
+        data, memo = parser.memo_serialize([TerminalDef, Rule])
+        data["options"] = {name: value for name, value in data["options"].items() if name != "transformer"}
+        return {"data": data, "memo": memo}
+
+    def load(self, tables: dict[str, Any]) -> Lark:
+        from lark import Lark
+
+        return Lark._load_from_dict(  # type: ignore[no-untyped-call,no-any-return]
+            tables["data"], tables["memo"], transformer=self.transformer, propagate_positions=True
+        )

@@ -180,3 +180,30 @@ def test_non_utf8_stdout_is_degraded_not_a_crash(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode("gbk", "replace")
     assert b"Traceback" not in done.stderr
     assert "检查 1 份报告".encode("gbk") in done.stdout
+
+
+def test_the_time_budget_is_the_files_error(
+    run: Run, tmp_path: Path, good_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORT_VALIDATOR_TIME_LIMIT", "0.000001")
+    code, out, err = run("check", str(good_file), str(good_file), "--format", "json")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and all("超出时间预算" in line and "good.txt" in line for line in lines)
+    assert len(json.loads(out)["files"]) == 2
+
+
+def test_the_time_budget_works_in_threads(
+    tmp_path: Path, good_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("REPORT_VALIDATOR_TIME_LIMIT", "0.000001")
+    validator = Validator()
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(validator.check_path, [good_file] * 4))
+    assert all(result.error and "超出时间预算" in result.error for result in results)
+    monkeypatch.setenv("REPORT_VALIDATOR_TIME_LIMIT", "0")  # no limit
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(validator.check_path, [good_file] * 2))
+    assert all(not result.error and result.reports for result in results)

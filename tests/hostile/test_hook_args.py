@@ -33,7 +33,9 @@ def test_the_hook_treats_an_option_like_file_name_as_a_file(
     assert "检查 2 份报告" in out and "--output=notes.md" in out
 
 
-def test_user_args_still_work_through_the_hook(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_args_still_work_through_the_hook(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     code, out, _err = run(*_hook_entry(), "--format", "json", "good.txt")
