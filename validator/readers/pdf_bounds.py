@@ -92,7 +92,7 @@ def cap_inflation() -> None:
     """Make pdfminer inflate Flate streams through ``_CappedZlib`` (the budget in force now)."""
     from pdfminer import pdftypes
 
-    pdftypes.zlib = _CappedZlib(current_limits().pdf_stream_bytes)  # type: ignore[assignment]
+    setattr(pdftypes, "zlib", _CappedZlib(current_limits().pdf_stream_bytes))  # noqa: B010 - a patch
 
 
 def bounded_pages(data: bytes, laparams: LAParams) -> Iterator[LTPage]:
