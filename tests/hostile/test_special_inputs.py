@@ -104,3 +104,15 @@ def test_the_size_budget_is_configurable(
     monkeypatch.setenv("REPORT_VALIDATOR_MAX_TEXT_MB", "abc")
     code, _out, err = run("check", str(big))
     assert code == 2 and "REPORT_VALIDATOR_MAX_TEXT_MB" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_checked(run: Run, tmp_path: Path, codec: str) -> None:
+    from tests.hostile.conftest import GOOD
+
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(GOOD.encode(codec))
+    code, out, err = run("check", str(path), "--format", "json", "--fail-on", "never")
+    assert code == 0, err
+    [file] = json.loads(out)["files"]
+    assert file["reports"] and not file.get("error")
