@@ -99,7 +99,8 @@ def test_clause_bounds_do_not_rescan_the_line_per_match() -> None:
 
 
 def test_a_line_of_unpaired_marks_is_checked_in_linear_time() -> None:
-    """PUN-003 looked down the stack of open marks per closing mark; fingerprints hashed the line per finding."""
+    """PUN-003 looked down the stack of open marks per closing mark; fingerprints hashed the
+    whole line once per finding."""
     from validator.testing import check_report
 
     text = "某局党组2024年工作总结\n" + "《" * 50_000 + "）" * 50_000 + "\n"
