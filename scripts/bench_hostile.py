@@ -52,8 +52,8 @@ def _docx(document_xml: str, styles_xml: str | None = None) -> bytes:
         '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
         'document.main+xml"/>'
         + (
-            '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            'wordprocessingml.styles+xml"/>'
+            '<Override PartName="/word/styles.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
             if styles_xml
             else ""
         )
@@ -90,7 +90,9 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _body(paragraphs: str) -> str:
-    return f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{paragraphs}</w:body></w:document>'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{paragraphs}</w:body></w:document>'
+    )
 
 
 def _para(text: str, style: str = "") -> str:
@@ -123,7 +125,11 @@ def _config(folder: Path) -> list[str]:
 
 def _baseline(folder: Path) -> list[str]:
     (folder / "baseline.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    return ["--baseline", str(folder / "baseline.json"), *_write(folder, "good.txt", f"{TITLE}\n一、总体情况\n")]
+    return [
+        "--baseline",
+        str(folder / "baseline.json"),
+        *_write(folder, "good.txt", f"{TITLE}\n一、总体情况\n"),
+    ]
 
 
 def _sparse(folder: Path) -> list[str]:
@@ -160,12 +166,18 @@ CASES: list[Case] = [
         "PUN-003: 《 x50,000 then ） x50,000",
         lambda d: _write(d, "a.txt", f"{TITLE}\n" + "《" * 50_000 + "）" * 50_000 + "\n"),
     ),
-    ("100,000 lines of 一是…", lambda d: _write(d, "a.txt", repeated_lines("一是加强学习。二是强化落实。", 100_000))),
+    (
+        "100,000 lines of 一是…",
+        lambda d: _write(d, "a.txt", repeated_lines("一是加强学习。二是强化落实。", 100_000)),
+    ),
     ("one 20 MB line", _twenty_mb_line),
     ("3 GB sparse .txt", _sparse),
     ("FIFO named on the command line", _fifo),
     ("PDF: 320,000 overlapping glyphs", lambda d: _write(d, "a.pdf", overlapping_glyphs_pdf(320_000))),
-    ("PDF: 19,000 overlapping glyphs (under the budget)", lambda d: _write(d, "a.pdf", overlapping_glyphs_pdf(19_000))),
+    (
+        "PDF: 19,000 overlapping glyphs (under the budget)",
+        lambda d: _write(d, "a.pdf", overlapping_glyphs_pdf(19_000)),
+    ),
     ("PDF: a stream inflating to 3 GiB", lambda d: _write(d, "a.pdf", inflating_stream_pdf(3 * 1024))),
     (
         ".docx: one paragraph of 中纪委 x111,000",
@@ -205,7 +217,9 @@ def main() -> int:
             built = time.perf_counter() - started
             code, seconds, peak, first = measure(arguments, folder)
         line = first if len(first) <= 90 else first[:89] + "…"
-        print(f"{name:<48} {code:>4} {seconds:>8.2f} {peak:>8.0f}  {line}  (built in {built:.1f} s)", flush=True)
+        print(
+            f"{name:<48} {code:>4} {seconds:>8.2f} {peak:>8.0f}  {line}  (built in {built:.1f} s)", flush=True
+        )
     return 0
 
 

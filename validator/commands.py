@@ -103,7 +103,11 @@ def run_check(args: argparse.Namespace) -> int:
     if run.checklist:
         validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
     if args.stdin:
-        files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
+        from validator.limits import current_limits  # read no more than the budget, plus one byte
+
+        limits = current_limits()
+        data = sys.stdin.buffer.read(max(limits.text_bytes, limits.docx_bytes, limits.pdf_bytes) + 1)
+        files = [validator.check_bytes(data, args.stdin_filename)]
     else:
         files = validator.check_paths(args.paths)
     if args.baseline:

