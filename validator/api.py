@@ -7,7 +7,9 @@
     [('title', 'pass'), ...]
 
 ``Validator.check_path`` returns a ``FileResult`` whose ``error`` holds the
-one-line reason when the file cannot be read; it never raises for bad input.
+one-line reason when the file cannot be read; it never raises for bad input,
+and a crash while reading, parsing or checking one file (a bug, ``MemoryError``,
+the time budget) is that file's ``error`` too (``validator.guard``).
 Configuration problems (a broken checklist, an unknown checklist name) raise
 ``validator.errors.ConfigError``.
 """

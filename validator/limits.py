@@ -27,6 +27,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from validator.errors import ConfigError
+
 __all__ = ["Limits", "current_limits"]
 
 _MB = 1024 * 1024
@@ -68,18 +70,15 @@ def _megabytes(name: str, default: int) -> int:
 
 
 def _number(name: str, default: float) -> float:
-    """The variable's value as a non-negative finite number; unset or unreadable: ``default``."""
+    """The variable's value as a non-negative finite number (unset or blank: ``default``);
+    anything else is a ``ConfigError``, one line and exit 2 like every configuration mistake."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
         value = float(raw[:20])
     except ValueError:
-        from validator.errors import ConfigError
-
-        raise ConfigError(f"环境变量 {name} 应为非负数，实际是 {raw[:20]!r}", key=name) from None
-    if not (value >= 0 and value != float("inf")):
-        from validator.errors import ConfigError
-
+        value = -1.0
+    if not 0 <= value < float("inf"):
         raise ConfigError(f"环境变量 {name} 应为非负数，实际是 {raw[:20]!r}", key=name)
     return value

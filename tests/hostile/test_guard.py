@@ -207,3 +207,19 @@ def test_the_time_budget_works_in_threads(
     with ThreadPoolExecutor(2) as pool:
         results = list(pool.map(validator.check_path, [good_file] * 2))
     assert all(not result.error and result.reports for result in results)
+
+
+def test_a_crashing_plugin_reader_is_named(tmp_path: Path) -> None:
+    from validator.plugins import load_plugins
+    from validator.registry import build_registry
+
+    def plugin_reader(data: bytes, path: str) -> object:
+        raise ValueError("bad table")
+
+    plugin_reader.__module__ = "report_validator_university.readers"
+    registry = build_registry(load_plugins())
+    registry.readers[".wpsx"] = plugin_reader  # type: ignore[assignment]
+    path = tmp_path / "x.wpsx"
+    path.write_bytes(b"data")
+    result = Validator(registry).check_path(path)
+    assert result.error and "读取时出错（读取插件 report_validator_university.readers）" in result.error

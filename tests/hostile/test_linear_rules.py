@@ -24,7 +24,7 @@ from validator.testing import RuleCase, default_registry, load_cases
 
 CASES = [case for case in load_cases(Path(__file__).parents[1] / "checks" / "cases") if case.expect]
 LINE_CHARS = 150_000
-LINES_CHARS = 60_000
+LINES_CHARS = 30_000
 BOUND_SECONDS = 4.0
 
 
