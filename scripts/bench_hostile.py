@@ -171,6 +171,14 @@ CASES: list[Case] = [
         lambda d: _write(d, "a.txt", repeated_lines("一是加强学习。二是强化落实。", 100_000)),
     ),
     ("one 20 MB line", _twenty_mb_line),
+    (
+        "50,000 suppression comments",
+        lambda d: _write(
+            d,
+            "a.txt",
+            repeated_lines("<!-- report-validator: disable=NUM-008 理由 -->\n中纪委通报。", 50_000),
+        ),
+    ),
     ("3 GB sparse .txt", _sparse),
     ("FIFO named on the command line", _fifo),
     ("PDF: 320,000 overlapping glyphs", lambda d: _write(d, "a.pdf", overlapping_glyphs_pdf(320_000))),
