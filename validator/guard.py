@@ -79,7 +79,7 @@ def guarded(stage: str, path: str, work: Callable[[], T]) -> T:
             return work()
     except ValidatorError:
         raise
-    except Exception as error:
+    except (Exception, SystemExit) as error:  # the guard's purpose; a plugin's sys.exit() too
         where = culprit(error.__traceback__)
         if debug_enabled():
             traceback.print_exception(error, file=sys.stderr)

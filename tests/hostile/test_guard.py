@@ -223,3 +223,23 @@ def test_a_crashing_plugin_reader_is_named(tmp_path: Path) -> None:
     path.write_bytes(b"data")
     result = Validator(registry).check_path(path)
     assert result.error and "读取时出错（读取插件 report_validator_university.readers）" in result.error
+
+
+def test_a_rule_calling_sys_exit_is_the_files_error(
+    run: Run, tmp_path: Path, good_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+    import sys
+
+    from validator import registry as registry_module
+
+    original = registry_module.build_registry
+
+    def exiting(*args: object, **kwargs: object) -> object:
+        built = original(*args, **kwargs)  # type: ignore[arg-type]
+        built.rules["HYG-001"] = dataclasses.replace(built.rules["HYG-001"], check=lambda _c: sys.exit(1))
+        return built
+
+    monkeypatch.setattr(registry_module, "build_registry", exiting)
+    code, _out, err = run("check", str(good_file))
+    assert code == 2 and "规则 HYG-001" in err and "SystemExit" in err
