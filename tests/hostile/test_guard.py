@@ -243,3 +243,37 @@ def test_a_rule_calling_sys_exit_is_the_files_error(
     monkeypatch.setattr(registry_module, "build_registry", exiting)
     code, _out, err = run("check", str(good_file))
     assert code == 2 and "规则 HYG-001" in err and "SystemExit" in err
+
+
+MEMORY_CHILD = """
+import os, re, resource, sys
+from validator.cli import main
+good, huge = sys.argv[1:3]
+main(["check", good, "--format", "json", "--output", os.devnull])  # every import and cache loaded
+size = int(re.search(r"VmSize:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) * 1024
+limit = size + 120 * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+sys.exit(main(["check", huge, good, "--format", "json"]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
+def test_a_real_memory_error_is_the_files_error(tmp_path: Path, good_file: Path) -> None:
+    import subprocess
+    import sys
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text(
+        "某局党组2024年落实全面从严治党主体责任情况报告\n" + "中纪委" * 1_000_000 + "\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(good_file), str(huge)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "huge.txt" in done.stderr and "内存不足" in done.stderr
+    files = {Path(entry["path"]).name: entry for entry in json.loads(done.stdout)["files"]}
+    assert files["huge.txt"]["error"] and files["good.txt"]["reports"]
