@@ -101,6 +101,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # --- command-line errors and notes (validator/cli, validator/atomic.py, the baseline) ---
     # One line on stderr: "report-validator: 错误：<where>: <reason>"; <where> is the file, or
     # the option for a usage error. argparse's own messages are translated into these.
+    "cli.internal_error": (
+        "内部错误：{kind}: {detail}（--debug 显示详情）",
+        "internal error: {kind}: {detail} (--debug shows the details)",
+    ),
     "cli.error": ("report-validator: 错误：{where}: {reason}", "report-validator: error: {where}: {reason}"),
     "cli.unrecognized": ("无法识别的参数", "unrecognized argument"),
     "cli.required": ("缺少必需的参数", "required argument missing"),

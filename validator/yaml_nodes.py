@@ -13,6 +13,7 @@ own values (ids, codes, texts, phrase and pattern lists) on top of them.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NoReturn, cast
@@ -188,11 +189,25 @@ def read_bool(at: At, node: Node, key: str) -> bool:
     return value
 
 
-def read_positive_int(at: At, node: Node, key: str) -> int:
-    """An integer of at least 1."""
+# Longer integers are not a count or a year anyone means, and Python refuses to convert
+# integers of more than 4,300 digits (a ValueError that would escape as a crash).
+_MAX_INT_DIGITS = 18
+
+
+def read_int(at: At, node: Node, key: str) -> int:
+    """An integer of at most 18 digits (a 5,000-digit one is a one-line error, not a crash)."""
     if not isinstance(node, ScalarNode) or node.tag != _TAG + "int":
         wrong_type(at, node, key, "整数")
+    digits = sum(ch.isdigit() for ch in node.value)
+    if digits > _MAX_INT_DIGITS:
+        at.fail(node, f"{quote(key)} 的整数过大（{digits} 位）", key)
     value: int = _SCALARS.construct_yaml_int(node)
+    return value
+
+
+def read_positive_int(at: At, node: Node, key: str) -> int:
+    """An integer of at least 1."""
+    value = read_int(at, node, key)
     if value < 1:
         at.fail(node, f"{quote(key)} 应为不小于 1 的整数，实际是 {value}", key)
     return value
@@ -207,8 +222,17 @@ def read_choice(at: At, node: Node, key: str, choices: tuple[str, ...]) -> str:
 
 
 def read_scalar(at: At, node: Node, key: str, expected: str) -> object:
-    """A string, number or boolean as its Python value; anything else fails as not ``expected``."""
+    """A string, number or boolean as its Python value; anything else fails as not ``expected``.
+
+    Numbers must be finite (``.inf`` and ``.nan`` are no count or threshold) and integers
+    short (``read_int``).
+    """
     kind = node.tag.removeprefix(_TAG) if isinstance(node, ScalarNode) else ""
     if kind not in ("str", "int", "float", "bool"):
         wrong_type(at, node, key, expected)
-    return _SCALARS.construct_object(node)
+    if kind == "int":
+        return read_int(at, node, key)
+    value = _SCALARS.construct_object(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        at.fail(node, f"{quote(key)} 应为有限的数，实际是 {value}", key)
+    return value

@@ -138,8 +138,16 @@ def test_png_is_binary() -> None:
     assert _reason(png) == BINARY_NUL
 
 
-def test_bomless_utf16_is_binary() -> None:
-    assert _reason("Report 报告".encode("utf-16-le")) == BINARY_NUL
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_that_is_clearly_utf16_is_read(codec: str) -> None:
+    assert decode(REPORT.encode(codec)) == (REPORT, "utf-16")
+
+
+def test_bomless_utf16_that_is_not_clearly_text_is_binary() -> None:
+    # NULs on both sides of the code units (an ASCII NUL character), and random-looking units.
+    assert _reason("Report\x00报告".encode("utf-16-le")) == BINARY_NUL
+    assert _reason(bytes(range(256)) * 4) == BINARY_NUL
+    assert _reason("蘏蘐蘑蘒蘓蘔\n".encode("utf-16-le")) == BINARY_NUL  # rare characters: not plausible
 
 
 @pytest.mark.parametrize("control", ["\x01", "\x07", "\x08", "\x1b", "\x1f", "\x7f", "\x85", "\x9f"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,15 @@ from validator.readers import SourceText, read_bytes
 from .test_docx import GB_LEVELS, Para, abstract_xml, build_docx, num_xml
 
 FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pdf_in_process() -> Iterator[None]:
+    """The PDF reader's own robustness, in process: a subprocess per example would take minutes
+    (the subprocess path has its tests in tests/hostile)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPORT_VALIDATOR_PDF_SUBPROCESS", "0")
+        yield
 
 
 def _read(data: bytes, name: str) -> SourceText | None:

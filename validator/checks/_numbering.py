@@ -235,12 +235,28 @@ def format_marker(number: int, rank: int) -> str:
 
 
 def chinese_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (1–99)."""
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三, 100 → 一百, 105 → 一百零五.
+
+    Any whole number is written (a marker such as 九十九、 is followed by 一百、,
+    not by a crash); from 10,000 on, or below 1, Arabic digits are used.
+    """
     digits = "零一二三四五六七八九"
+    if number < 1 or number >= 10_000:
+        return str(number)
     if number < 10:
         return digits[number]
-    tens, units = divmod(number, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+    if number < 20:
+        return "十" + (digits[number - 10] if number > 10 else "")
+    written = ""
+    pending_zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, number = divmod(number, value)
+        if digit:
+            written += ("零" if pending_zero and written else "") + digits[digit] + unit
+            pending_zero = False
+        else:
+            pending_zero = True
+    return written
 
 
 # ---------------------------------------------------------------------------- enumeration items

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from validator.budget import check_deadline
 from validator.model import Document, Paragraph, Span
 
 # Paragraph kinds whose text is the report's own prose (not the 目录, not the title).
@@ -85,8 +86,14 @@ def reading_paragraphs(document: Document) -> tuple[Paragraph, ...]:
 
 
 def prose(document: Document) -> Iterator[Paragraph]:
-    """The report's prose paragraphs, in order: body, headings, enumeration items."""
-    return iter(prose_paragraphs(document))
+    """The report's prose paragraphs, in order: body, headings, enumeration items.
+
+    The file's time budget is looked at every 512 paragraphs (``validator.budget``).
+    """
+    for position, paragraph in enumerate(prose_paragraphs(document)):
+        if not position & 511:
+            check_deadline()
+        yield paragraph
 
 
 def text_paragraphs(document: Document) -> Iterator[Paragraph]:

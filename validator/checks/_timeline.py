@@ -8,6 +8,8 @@ achievements end and its next steps begin, is a position inside a 《书名》.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -253,20 +255,35 @@ def achievements(context: RuleContext) -> Iterator[Paragraph]:
 # ---------------------------------------------------------------------------- inside a paragraph
 
 
-def book_titles(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of every 《…》 in ``text``."""
-    return [(m.start(), m.end()) for m in _book_title().finditer(text)] if "《" in text else []
+@functools.lru_cache(maxsize=16)
+def book_titles(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of every 《…》 in ``text`` (found once per text: rules ask per match)."""
+    return tuple((m.start(), m.end()) for m in _book_title().finditer(text)) if "《" in text else ()
 
 
 def inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in ranges)
+    """Whether ``position`` lies in one of ``ranges`` (ascending, not overlapping: bisected)."""
+    index = bisect_right(ranges, position, key=lambda found: found[0])
+    return index > 0 and position < ranges[index - 1][1]
 
 
 def bounds(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
-    """The stretch of ``text`` around ``start:end`` delimited by any character of ``stops``."""
-    left = max(text.rfind(stop, 0, start) for stop in stops) + 1
-    rights = [i for i in (text.find(stop, end) for stop in stops) if i >= 0]
-    return left, min(rights, default=len(text))
+    """The stretch of ``text`` around ``start:end`` delimited by any character of ``stops``.
+
+    The stops' positions are found once per text and bisected: searching back and forth from
+    each match would cost a scan of the line per match when a stop is absent (quadratic).
+    """
+    positions = _stop_positions(text, stops)
+    before = bisect.bisect_left(positions, start)
+    after = bisect.bisect_left(positions, end)
+    left = positions[before - 1] + 1 if before else 0
+    return left, positions[after] if after < len(positions) else len(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _stop_positions(text: str, stops: str) -> list[int]:
+    """The offsets of every character of ``stops`` in ``text``, ascending."""
+    return [match.start() for match in re.finditer(f"[{re.escape(stops)}]", text)] if stops else []
 
 
 _ORDER: tuple[Severity, ...] = ("info", "warning", "error")

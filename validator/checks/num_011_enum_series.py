@@ -108,6 +108,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
         if paragraph.index in candidates:
             items = list(inline_items(paragraph, len(heading.marker) if heading else 0))
         after_paragraph: dict[str, int] = {}
+        upcoming_items = _upcoming(items)
         series = _Series()
         if heading is not None and heading.kind == "heading":
             outer = _Series()
@@ -116,12 +117,12 @@ def check(context: RuleContext) -> Iterator[Violation]:
             if item.family not in outer.last and continued and continued[0] == item.number - 1:
                 outer.last[item.family] = continued
             after_paragraph = following.get(heading.paragraph, {})
-            yield from outer.feed(item, anchored=True, upcoming={**after_paragraph, **_upcoming(items, -1)})
+            yield from outer.feed(item, anchored=True, upcoming={**after_paragraph, **upcoming_items[0]})
             series = outer  # 一是…。二是… in one paragraph goes on until a 一是 opens a nested series
         for position, item in enumerate(items):
             if item.number == 1 and series is outer:
                 series = _Series()
-            upcoming = _upcoming(items, position)
+            upcoming = upcoming_items[position + 1]
             if series is outer:
                 upcoming = {**after_paragraph, **upcoming}
             yield from series.feed(item, anchored=False, upcoming=upcoming)
@@ -138,11 +139,19 @@ def _is_prose(indices: tuple[int, ...], index: int) -> bool:
     return at < len(indices) and indices[at] == index
 
 
-def _upcoming(items: list[EnumItem], position: int) -> dict[str, int]:
-    """The number of the next item of each kind after ``items[position]``."""
-    upcoming: dict[str, int] = {}
-    for item in items[position + 1 :]:
-        upcoming.setdefault(item.family, item.number)
+def _upcoming(items: list[EnumItem]) -> list[dict[str, int]]:
+    """For each position ``p`` from -1 on, at ``[p + 1]``: the number of the next item of each kind
+    after ``items[p]``.
+
+    Built in one backward pass (a few kinds, so a small dict per item): asking the rest of
+    the paragraph for each item would be quadratic in a paragraph of 10^5 items.
+    """
+    upcoming: list[dict[str, int]] = [{} for _ in range(len(items) + 1)]
+    running: dict[str, int] = {}
+    for position in range(len(items) - 1, -2, -1):
+        upcoming[position + 1] = dict(running)
+        if position >= 0:
+            running[items[position].family] = items[position].number
     return upcoming
 
 

@@ -31,6 +31,7 @@ in a water bureau's report, is residue of text copied from another unit.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -123,10 +124,22 @@ def _whole_word(text: str, start: int, word: str) -> bool:
     return before not in "自资" and not (word == "我司" and after == "法")
 
 
+@functools.lru_cache(maxsize=64)
+def _first_end(text: str, antecedents: tuple[str, ...]) -> int:
+    """Where the first of ``antecedents`` in ``text`` ends (past the end when none occurs)."""
+    ends = [at + len(word) for word in antecedents if (at := text.find(word)) >= 0]
+    return min(ends, default=len(text) + 1)
+
+
+def _named_before(text: str, start: int, antecedents: tuple[str, ...]) -> bool:
+    """Whether an antecedent (a company named) ends before ``start``: found once per paragraph."""
+    return _first_end(text, antecedents) <= start
+
+
 def _company_word(joined: Joined, at: int, found: str, words: _Words) -> Iterator[Violation]:
     paragraph, start = joined.locate(at)
     anaphoric = found in words.company_anaphora
-    if anaphoric and any(word in paragraph.text[:start] for word in words.antecedents):
+    if anaphoric and _named_before(paragraph.text, start, words.antecedents):
         return  # 对**公司开展检查，该公司…: a company named before
     yield Violation(
         span_in(paragraph, start, start + len(found)),

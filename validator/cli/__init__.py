@@ -26,8 +26,10 @@ _STRICT_HELP = "插件加载失败时以退出码 2 结束"
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     from validator.cli.help import localize_help
+    from validator.cli.hook_args import protect_file_names
 
-    words = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
+    words = protect_file_names(sys.argv[1:] if argv is None else argv)
     lang = lang_of(words)
     parser = _build_parser(lang)
     localize_help(parser, lang)
@@ -40,7 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         from validator.cli import commands  # imported only now: --help and usage errors stay fast
+        from validator.engine.guard import set_debug
 
+        set_debug(getattr(args, "debug", False))
         return int(getattr(commands, args.run)(args))
     except ValidatorError as error:
         if not isinstance(error, Reported):
@@ -48,6 +52,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug outside any file's guard: one line, exit 2, never 1
+        return _crashed(error, getattr(args, "lang", None) or lang)
+
+
+def _crashed(error: Exception, lang: str) -> int:
+    """One line for an unexpected exception (the traceback with ``--debug``)."""
+    from validator.engine.guard import debug_enabled, one_line
+
+    if debug_enabled():
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    detail = one_line(str(error))[:200]
+    reason = message("cli.internal_error", lang, kind=type(error).__name__, detail=detail)
+    print_error_line("report-validator", reason, lang)
+    return EXIT_USAGE
+
+
+def _tolerant_output() -> None:
+    """Characters the terminal's encoding lacks (✔ under GBK) are replaced, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(errors="replace")
 
 
 def print_error(error: ValidatorError, lang: str) -> None:
@@ -152,6 +181,9 @@ def _add_check_command(commands: argparse._SubParsersAction[Parser], lang: str) 
     check.add_argument(
         "--no-group", dest="group", action="store_false", help="列出全部问题（默认同一规则超过 3 处时折叠）"
     )
+    check.add_argument(
+        "--pre-commit", action="store_true", help="作为 pre-commit 钩子运行：以 - 开头的现有文件名只当作文件"
+    )
     check.set_defaults(run="run_check")
 
 
@@ -188,6 +220,7 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
         "--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度（1921–2100）"
     )
     command.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
+    command.add_argument("--debug", action="store_true", help="某个文件出错时显示完整的调用栈")
     _add_lang(command, default=None)
 
 

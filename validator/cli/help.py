@@ -29,6 +29,10 @@ _WORDS = {
 # The English of each Chinese help text of validator/cli/__init__.py (tests/test_cli_output.py checks
 # that none is missing).
 ENGLISH_HELP = {
+    "作为 pre-commit 钩子运行：以 - 开头的现有文件名只当作文件": (
+        "run as a pre-commit hook: existing file names that start with - are files, never options"
+    ),
+    "某个文件出错时显示完整的调用栈": "show the whole traceback when a file crashes",
     "--stdin 时报告的文件名（默认 <stdin>）": (
         "the report's file name with --stdin (default <stdin>)"
     ),

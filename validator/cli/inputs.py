@@ -60,5 +60,12 @@ def no_files(readers: tuple[str, ...], lang: str) -> str:
 
 
 def _stdin_bytes() -> bytes:
+    """Standard input, read no further than the largest input budget allows (plus one byte to tell)."""
+    from validator.limits import current_limits
+
+    limits = current_limits()
+    most = max(limits.text_bytes, limits.docx_bytes, limits.pdf_bytes) + 1
     stream = sys.stdin
-    return stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    if hasattr(stream, "buffer"):
+        return bytes(stream.buffer.read(most))
+    return stream.read(most).encode("utf-8")

@@ -104,6 +104,8 @@ class Loader:
             source.at.fail(node, f"{quote(key)} 形成循环：" + " → ".join((*loop, str(target))), key)
         if not target.is_file():
             source.at.fail(node, f"{quote(key)} 指向的配置文件不存在：{target}", key)
+        if target.suffix.lower() not in (".yaml", ".yml", ".toml"):  # never read: no quoting its content
+            source.at.fail(node, f"{quote(key)} 只能指向 .yaml、.yml 或 .toml 配置文件：{target}", key)
         return self.load(target, chain)
 
     def _layer(self, source: _File, entries: Mapping[str, tuple[Node, Node]], prefix: str) -> Layer:

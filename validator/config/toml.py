@@ -42,6 +42,8 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         line = int(found.group(1)) if found and found.group(1) else max(1, len(text.splitlines()))
         detail = message[: found.start()] if found else message
         raise ConfigError(f"TOML 语法错误：{detail}", path=path, line=line) from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise ConfigError("TOML 中的整数过大", path=path) from None
 
 
 class TomlNodes:

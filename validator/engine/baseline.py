@@ -99,12 +99,19 @@ def load_baseline(path: str) -> frozenset[tuple[str, str]]:
         raise ConfigError("基线文件不是有效的 JSON", path=path, line=error.lineno, key="baseline") from None
     except UnicodeDecodeError:
         raise ConfigError("基线文件不是 UTF-8 编码", path=path, key="baseline") from None
+    except RecursionError:  # arrays or objects nested thousands deep: no baseline we write
+        raise ConfigError("基线文件嵌套过深，不是本工具写的基线", path=path, key="baseline") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise ConfigError("基线文件中的数值过大，不是本工具写的基线", path=path, key="baseline") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise ConfigError(f"基线文件格式不对（需要 version: {BASELINE_VERSION}）", path=path, key="version")
-    try:
-        return frozenset((str(f["path"]), str(f["fingerprint"])) for f in data["findings"])
-    except (KeyError, TypeError):
-        raise ConfigError("基线文件的 findings 缺少 path 或 fingerprint", path=path, key="findings") from None
+    findings = data.get("findings")
+    if not isinstance(findings, list) or not all(
+        isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("fingerprint"), str)
+        for f in findings
+    ):
+        raise ConfigError("基线文件的 findings 缺少 path 或 fingerprint", path=path, key="findings")
+    return frozenset((f["path"], f["fingerprint"]) for f in findings)
 
 
 def apply_baseline(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from itertools import pairwise
 from types import MappingProxyType
 
+from validator.budget import check_deadline
 from validator.engine.items import NO_EVIDENCE, Evidence, find_evidence, item_result
 from validator.model import (
     SEVERITY_RANK,
@@ -174,6 +175,7 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
     A violation may carry a lower severity than the rule's (a rule that is sure
     of some cases and only suspicious of others); it never raises it.
     """
+    check_deadline()  # the file's time budget (validator.budget), looked at between rules
     options = MappingProxyType({**rule.options, **dict(setting.options)})  # read-only for the rule
     lang = context.lang
     severity = setting.severity or rule.severity

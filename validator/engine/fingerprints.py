@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from validator.model import ReportResult, Result
 
@@ -25,12 +26,32 @@ def with_fingerprints(reports: Sequence[ReportResult], text: str) -> list[Report
 
 
 def _report(report: ReportResult, lines: list[str]) -> ReportResult:
-    seen: Counter[str] = Counter()
+    """Fingerprint each result: sha256 of its anchor (``_anchor``) and its order among equal anchors.
+
+    The hash of the part shared by the results of one id on one line (the line's text) is
+    computed once and copied: hashing the whole line per result was quadratic (10^5 findings on
+    one long line). The digests are exactly those of ``sha256(f"{anchor}\\x00{n}")``.
+    """
+    seen: Counter[tuple[str, str | None, str]] = Counter()
+    stripped: dict[int, str] = {}
+    prefixes: dict[tuple[str, str | None], Any] = {}
     results = []
     for result in report.results:
-        anchor = _anchor(report, result, lines)
-        seen[anchor] += 1
-        digest = hashlib.sha256(f"{anchor}\x00{seen[anchor]}".encode()).hexdigest()[:32]
+        base = (
+            f"{report.checklist}\x00{report.title or ''}\x00{result.kind}\x00{result.id}\x00{result.status}"
+        )
+        line, pointed = _anchor_parts(result, lines, stripped)
+        key = (base, line, pointed)
+        seen[key] += 1
+        prefix = prefixes.get((base, line))
+        if prefix is None:
+            prefix = hashlib.sha256(
+                f"{base}\x00".encode() if line is None else f"{base}\x00{line}\x00".encode()
+            )
+            prefixes[(base, line)] = prefix
+        hasher = prefix.copy()
+        hasher.update(f"{seen[key]}".encode() if line is None else f"{pointed}\x00{seen[key]}".encode())
+        digest = hasher.hexdigest()[:32]
         r = result  # built directly: dataclasses.replace costs more than the hash, on every result
         results.append(
             Result(r.kind, r.id, r.status, r.severity, r.message, r.span, r.evidence, digest, r.fix)
@@ -38,11 +59,13 @@ def _report(report: ReportResult, lines: list[str]) -> ReportResult:
     return dataclasses.replace(report, results=tuple(results))
 
 
-def _anchor(report: ReportResult, result: Result, lines: list[str]) -> str:
-    base = f"{report.checklist}\x00{report.title or ''}\x00{result.kind}\x00{result.id}\x00{result.status}"
+def _anchor_parts(result: Result, lines: list[str], stripped: dict[int, str]) -> tuple[str | None, str]:
+    """The stripped text of the result's line (None without one) and the characters it points at."""
     span = result.span
     if span is None or not 1 <= span.line <= len(lines):
-        return base
+        return None, ""
+    if span.line not in stripped:
+        stripped[span.line] = lines[span.line - 1].strip()
     line = lines[span.line - 1]
     pointed = line[span.column - 1 : span.end_column - 1] if span.line == span.end_line else ""
-    return f"{base}\x00{line.strip()}\x00{pointed}"
+    return stripped[span.line], pointed

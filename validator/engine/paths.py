@@ -85,9 +85,13 @@ def _identity(path: str) -> str:
 
 
 def _walk(directory: Path, suffixes: frozenset[str]) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
+    unreadable: list[str] = []  # a folder that cannot be listed is yielded, so it gets its error
+    for root, dirs, files in os.walk(directory, onerror=lambda error: unreadable.append(error.filename)):
+        yield from unreadable
+        unreadable.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.startswith((".", "~$")) or os.path.splitext(name)[1].lower() not in suffixes:
                 continue
             yield os.path.join(root, name)
+    yield from unreadable

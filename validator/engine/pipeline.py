@@ -17,10 +17,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from validator.budget import file_budget
 from validator.engine.evaluate import check_document
 from validator.engine.fingerprints import with_fingerprints
 from validator.engine.genre import GenreChoice, detect_genre, forced_choice
+from validator.engine.guard import CHECK, PARSE, READ, guarded
 from validator.engine.paths import expand_paths as expand_paths
+from validator.engine.rule_options import check_rule_options
 from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
 from validator.model import Checklist, FileResult, Layout, ParsedFile, ReportResult, RunSettings, Source
@@ -67,29 +70,45 @@ class Validator:
         fixed = FileSettings(settings or RunSettings(), checklist)
         self.settings_for = settings_for or (lambda _path: fixed)
         self.checklists_used: dict[str, Checklist] = {}  # by the name or path they were asked for
+        self._options_checked: set[str] = set()  # checklist ids whose rule options were checked
         if checklist:
             self.choice_named(checklist)  # a wrong name fails now, not at the first file
 
     def check_source(self, source: SourceText) -> FileResult:
-        """The pipeline for one decoded file: parse, choose each report's checklist, evaluate, suppress."""
+        """The pipeline for one decoded file: parse, choose each report's checklist, evaluate, suppress.
+
+        Any crash while parsing or checking becomes this file's ``error`` (naming the stage and
+        the rule), so one hostile file never hides the others' results nor exits 1.
+        """
         settings = self.settings_for(source.path)
         forced = self.choice_named(settings.checklist)
         checklists, rules = list(self.registry.checklists.values()), self.registry.rules
-        reports = []
-        for document in self.parse(source).documents:
-            choice = forced or detect_genre(document, checklists)
-            reports.append(check_document(document, choice.checklist, rules, settings.run, choice.basis))
-        reports = apply_suppressions(reports, source.text, settings.run.lang)
+        try:
+            parsed = guarded(PARSE, source.path, lambda: self.parse(source))
+
+            def evaluate() -> list[ReportResult]:
+                reports = []
+                for document in parsed.documents:
+                    choice = forced or detect_genre(document, checklists)
+                    self._check_options(choice.checklist)
+                    checked = check_document(document, choice.checklist, rules, settings.run, choice.basis)
+                    reports.append(checked)
+                return apply_suppressions(reports, source.text, settings.run.lang)
+
+            reports = guarded(CHECK, source.path, evaluate)
+        except InputError as error:
+            return FileResult(path=source.path, error=error.reason)
         kept = Source(source.text, source.format, source.pages)  # for excerpts in the output
         return FileResult(source.path, tuple(with_fingerprints(reports, source.text)), source=kept)
 
     def check_path(self, path: str | os.PathLike[str]) -> FileResult:
         """Read and check one file; an unreadable file gives a result with ``error`` set."""
-        try:
-            source = self.read(path)
-        except InputError as error:
-            return FileResult(path=os.fspath(path), error=error.reason)
-        return self.check_source(source)
+        with file_budget():  # one time budget for reading, parsing and checking the file
+            try:
+                source = guarded(READ, os.fspath(path), lambda: self.read(path))
+            except InputError as error:
+                return FileResult(path=os.fspath(path), error=error.reason)
+            return self.check_source(source)
 
     def read(self, path: str | os.PathLike[str]) -> SourceText:
         """Decode one file with the reader its suffix names, plugins' readers included."""
@@ -130,11 +149,12 @@ class Validator:
         """Check content already in memory (``--stdin``), named ``path``, whose suffix picks the reader."""
         from validator.readers import read_bytes
 
-        try:
-            source = read_bytes(data, path, readers=self.registry.readers)
-        except InputError as error:
-            return FileResult(path=path, error=error.reason)
-        return self.check_source(source)
+        with file_budget():
+            try:
+                source = guarded(READ, path, lambda: read_bytes(data, path, readers=self.registry.readers))
+            except InputError as error:
+                return FileResult(path=path, error=error.reason)
+            return self.check_source(source)
 
     def check_paths(self, paths: Iterable[str]) -> list[FileResult]:
         """Check files and every supported file below directories, in a stable order."""
@@ -151,14 +171,25 @@ class Validator:
         if name_or_file in (AUTO, NO_CHECKLIST):
             raise ConfigError(f"{name_or_file} 不是检查清单，而是选择方式", key="checklist")
         if name_or_file not in self.checklists_used:
-            self.checklists_used[name_or_file] = resolve_checklist(self.registry, name_or_file)
+            checklist = resolve_checklist(self.registry, name_or_file)
+            self._check_options(checklist)  # a wrong option fails before any file is read
+            self.checklists_used[name_or_file] = checklist
         return self.checklists_used[name_or_file]
+
+    def _check_options(self, checklist: Checklist | None) -> None:
+        """The checklist's rule options: known names, right types (``ConfigError``), once per checklist."""
+        if checklist is not None and checklist.id not in self._options_checked:
+            check_rule_options(checklist, self.registry.rules)
+            self._options_checked.add(checklist.id)
 
 
 def resolve_checklist(registry: Registry, name_or_file: str) -> Checklist:
     """A checklist by id, or loaded from a YAML file (which may ``extends`` a registered one)."""
     if name_or_file in registry.checklists:
         return registry.checklists[name_or_file]
+    if os.sep in name_or_file and not name_or_file.endswith((".yaml", ".yml")):
+        # Not read: a checklist is YAML, and the error of another file would quote its content.
+        raise ConfigError(f"检查清单文件应为 .yaml 或 .yml：{name_or_file}", key="checklist")
     if name_or_file.endswith((".yaml", ".yml")) or os.sep in name_or_file:
         from validator.checklist import load_checklist
 

@@ -21,7 +21,10 @@ not applied and is reported (RV-002), as is a suppression that hid nothing
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import heapq
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,7 +63,11 @@ class Suppression:
 
 
 def find_suppressions(text: str) -> list[Suppression]:
-    """Every directive in ``text``, with the lines it covers resolved."""
+    """Every directive in ``text``, with the lines it covers resolved.
+
+    Linear in the file (a file of 10^5 directives must not cost minutes): the next non-blank
+    line and each id's ``enable`` lines are looked up, not searched for per directive.
+    """
     lines = text.split("\n")
     found = []
     for number, line in enumerate(lines, start=1):
@@ -68,26 +75,45 @@ def find_suppressions(text: str) -> list[Suppression]:
         if match:
             ids = tuple(i for i in match["ids"].split(",") if i)
             found.append(Suppression(number, match["action"], ids, match["reason"].strip()))
+    if not found:
+        return found
+    next_content = _next_content(lines)
+    enables: dict[str, list[int]] = {}
     for suppression in found:
-        suppression.first, suppression.last = _covered(suppression, found, lines)
+        if suppression.action == "enable":
+            for name in suppression.ids:
+                enables.setdefault(name, []).append(suppression.line)
+    for suppression in found:
+        suppression.first, suppression.last = _covered(suppression, enables, next_content, len(lines))
     return found
 
 
-def _covered(suppression: Suppression, every: list[Suppression], lines: list[str]) -> tuple[int, int]:
+def _next_content(lines: list[str]) -> list[int]:
+    """For each line number n (1-based, index n), the first non-blank line at or after n (0: none)."""
+    following = [0] * (len(lines) + 2)
+    for number in range(len(lines), 0, -1):
+        following[number] = number if lines[number - 1].strip() else following[number + 1]
+    return following
+
+
+def _covered(
+    suppression: Suppression, enables: dict[str, list[int]], next_content: list[int], count: int
+) -> tuple[int, int]:
     start = suppression.line + 1
     if suppression.action == "disable-next-line":
-        target = next((n for n in range(start, len(lines) + 1) if lines[n - 1].strip()), start)
-        return target, target
+        target = next_content[start] if start <= count else 0
+        return (target, target) if target else (start, start)
     if suppression.action == "enable":
         return 0, -1
     if suppression.action == "disable-file":
-        return 1, len(lines)
-    enables = [
-        s.line
-        for s in every
-        if s.action == "enable" and s.line > suppression.line and set(s.ids) & set(suppression.ids)
-    ]
-    return start, (min(enables) - 1 if enables else len(lines))
+        return 1, count
+    ends = []
+    for name in set(suppression.ids):
+        lines = enables.get(name, [])
+        at = bisect.bisect_right(lines, suppression.line)
+        if at < len(lines):
+            ends.append(lines[at])
+    return start, (min(ends) - 1 if ends else count)
 
 
 def apply_suppressions(reports: Sequence[ReportResult], text: str, lang: str = "zh") -> list[ReportResult]:
@@ -97,23 +123,79 @@ def apply_suppressions(reports: Sequence[ReportResult], text: str, lang: str = "
         return list(reports)
     active = [s for s in suppressions if s.reason and s.action != "enable"]
     kept = [_filter(report, active, lang) for report in reports]
+    report_lines = [report.line for report in kept]
+    problems: dict[int, list[Result]] = {}
     for suppression in suppressions:
         if suppression.action != "enable" and _is_problem(suppression):
             # reported in the report the comment stands in (reports are in file order)
-            at = max((i for i, r in enumerate(kept) if r.line <= suppression.line), default=0)
-            kept[at] = dataclasses.replace(kept[at], results=(*kept[at].results, _problem(suppression, lang)))
+            at = _report_at(report_lines, suppression.line)
+            problems.setdefault(at, []).append(_problem(suppression, lang))
+    for at, extra in problems.items():
+        kept[at] = dataclasses.replace(kept[at], results=(*kept[at].results, *extra))
     return kept
 
 
+def _report_at(report_lines: list[int], line: int) -> int:
+    """The index of the last report starting at or before ``line`` (0 when none does).
+
+    Reports are in file order, so their lines ascend; where they do not (a report without a
+    title starts at its first line), the original linear search decides.
+    """
+    if all(a <= b for a, b in itertools.pairwise(report_lines)):
+        return max(0, bisect.bisect_right(report_lines, line) - 1)
+    return max((i for i, start in enumerate(report_lines) if start <= line), default=0)
+
+
 def _filter(report: ReportResult, active: list[Suppression], lang: str) -> ReportResult:
+    hiding = _hiding(report.results, active)
+
     def hidden(result: Result) -> bool:
-        hiding = next((s for s in active if s.covers(result)), None)
-        if hiding is not None:
-            hiding.used.add(result.id)
-        return hiding is not None
+        return id(result) in hiding
 
     message = "问题均已按注释抑制" if lang != "en" else "every finding suppressed by comment"
     return drop_failures(report, hidden, message)
+
+
+def _hiding(results: Sequence[Result], active: list[Suppression]) -> set[int]:
+    """The ``id()`` of each failed result some suppression covers, marking the one that hides it.
+
+    The first covering suppression in file order hides a result (and is the one marked used).
+    Per id, the results are swept in line order with a heap of the suppressions begun so far,
+    smallest directive line first, dropping those ended: linear but for the sorting.
+    """
+    by_id: dict[str, list[Suppression]] = {}
+    for suppression in active:
+        for name in set(suppression.ids):
+            by_id.setdefault(name, []).append(suppression)
+    hidden: set[int] = set()
+    failing: dict[str, list[Result]] = {}
+    for result in results:
+        if result.status != "fail" or result.id not in by_id:
+            continue
+        if result.span is not None:
+            failing.setdefault(result.id, []).append(result)
+            continue
+        # a missing part stands on no line: only a file-level directive reaches it
+        whole_file = next((s for s in by_id[result.id] if s.action == "disable-file"), None)
+        if whole_file is not None:
+            whole_file.used.add(result.id)
+            hidden.add(id(result))
+    for name, found in failing.items():
+        begun = sorted(by_id[name], key=lambda s: s.first)
+        heap: list[tuple[int, int, Suppression]] = []
+        position = 0
+        for result in sorted(found, key=lambda r: r.span.line if r.span else 0):
+            line = result.span.line if result.span else 0
+            while position < len(begun) and begun[position].first <= line:
+                suppression = begun[position]
+                heapq.heappush(heap, (suppression.line, position, suppression))
+                position += 1
+            while heap and heap[0][2].last < line:
+                heapq.heappop(heap)
+            if heap:
+                heap[0][2].used.add(result.id)
+                hidden.add(id(result))
+    return hidden
 
 
 def _is_problem(suppression: Suppression) -> bool:

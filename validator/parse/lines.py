@@ -4,20 +4,19 @@
 an enumeration item, the 目录 header, a salutation, a title-like line or body
 text); this module runs it and turns Lark's output into plain ``ClassifiedLine``
 records. ``validator.parse.structure`` then builds the reports from them. The parser is
-built once per process and cached on disk between processes, because the
-validator runs on every commit and start-up time is the user's time.
+built once per process and cached on disk between processes (as JSON, which cannot run
+code: ``grammar_cache``), because the validator runs on every commit and start-up time is
+the user's time.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from validator.parse.grammar_cache import cached_parser
 from validator.resources import data_file
 
 if TYPE_CHECKING:
@@ -114,6 +113,7 @@ def _report_parser() -> Lark:
     Building a Lark tree and walking it afterwards took half of the parsing time
     for nothing: we only need each line's tokens, which carry their own positions.
     """
+    import lark
     from lark import Lark, Token, Transformer
 
     class LineParts(Transformer[Token, Any]):
@@ -130,31 +130,38 @@ def _report_parser() -> Lark:
             return ("enum", tokens)
 
     grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
-        transformer=LineParts(),
-        cache=_cache_path(grammar),
-    )
+    transformer = LineParts()
+
+    def build() -> Lark:
+        return Lark(
+            grammar,
+            parser="lalr",
+            lexer="contextual",
+            propagate_positions=True,
+            transformer=transformer,
+        )
+
+    # Cached as JSON, never as a pickle: see validator.parse.grammar_cache.
+    return cached_parser(grammar, lark.__version__, build, _LarkTables(transformer))
 
 
-def _cache_path(grammar: str) -> str | bool:
-    """A per-user cache file for the built parser, or False when none can be kept.
+class _LarkTables:
+    """A Lark parser's tables (``memo_serialize``, as ``Lark.save`` has them) and back."""
 
-    Lark verifies the grammar's hash stored in the file, so a stale cache is
-    rebuilt rather than trusted. We keep it in the user's cache directory, not
-    in the shared temporary directory, so no other user can plant a cache file.
-    """
-    import lark
+    def __init__(self, transformer: Any) -> None:
+        self.transformer = transformer  # code, not data: given again when loading
 
-    base = os.environ.get("REPORT_VALIDATOR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "report-validator"
-    )
-    digest = hashlib.sha256(f"{lark.__version__}\n{grammar}".encode()).hexdigest()[:16]
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-    except OSError:
-        return False
-    return os.path.join(base, f"report-grammar-{digest}.lark")
+    def dump(self, parser: Lark) -> dict[str, Any]:
+        from lark.grammar import Rule
+        from lark.lexer import TerminalDef
+
+        data, memo = parser.memo_serialize([TerminalDef, Rule])
+        data["options"] = {name: value for name, value in data["options"].items() if name != "transformer"}
+        return {"data": data, "memo": memo}
+
+    def load(self, tables: dict[str, Any]) -> Lark:
+        from lark import Lark
+
+        return Lark._load_from_dict(  # type: ignore[no-untyped-call,no-any-return]
+            tables["data"], tables["memo"], transformer=self.transformer, propagate_positions=True
+        )

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from validator.errors import InputError
+from validator.limits import current_limits
 from validator.model import Layout
 from validator.plugin.hookspecs import hookimpl
 
@@ -86,26 +87,58 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 def read_path(path: str | os.PathLike[str], readers: Mapping[str, Reader] | None = None) -> SourceText:
     """Read and decode the report at ``path``, or raise ``InputError`` saying why not.
 
-    The file is examined before it is read so that a directory or a huge file of
-    an unsupported type is refused without reading it. A name without suffix is
-    read as plain text: the decoder refuses anything binary, so nothing is lost
-    by trying. Character devices, block devices and sockets are refused because
-    reading them may never end (``/dev/zero``) or block; pipes are allowed, so
-    that ``report-validator <(…)`` works.
+    The file is examined before it is read, so that a directory, a file larger
+    than its format's budget (``validator.limits``: a 3 GB sparse file is refused
+    by its size, not read) or a special file is refused without reading it. A name
+    without suffix is read as plain text: the decoder refuses anything binary, so
+    nothing is lost by trying. Pipes (FIFOs), character and block devices and
+    sockets are refused at once: reading them may never end (``/dev/zero``, a FIFO
+    nobody writes to) or block. ``--stdin`` is the way to pipe a report in.
     """
     name = os.fspath(path)
     info = _stat(name)
     if stat.S_ISDIR(info.st_mode):
+        try:  # a folder the search could not list is yielded as such (validator.api._walk)
+            with os.scandir(name):
+                pass
+        except OSError as exc:
+            reason = "权限不足" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+            raise InputError(name, f"无法读取目录：{reason}") from None
         raise InputError(name, "是目录，不是文件")
-    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-        raise InputError(name, "不是普通文件")
-    reader = _reader_for(name, os.path.splitext(name)[1], readers)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, f"不是普通文件（{_special_kind(info.st_mode)}），已拒绝")
+    suffix = os.path.splitext(name)[1]
+    reader = _reader_for(name, suffix, readers)
+    budget = current_limits().file_bytes(_BUDGET_FORMATS.get(suffix.lower(), "text"))
+    if info.st_size > budget:
+        raise InputError(name, _too_large(info.st_size, budget))
     try:
         with open(name, "rb") as handle:
-            data = handle.read()
+            data = handle.read(budget + 1)  # the file may have grown since stat
     except OSError as exc:
         raise _os_error(name, exc) from None
+    if len(data) > budget:
+        raise InputError(name, _too_large(len(data), budget))
     return reader(data, name)
+
+
+# The size budget of each suffix (``Limits.file_bytes``); any other suffix has the text budget.
+_BUDGET_FORMATS = {".docx": "docx", ".pdf": "pdf", ".doc": "docx", ".wps": "docx"}
+
+
+def _too_large(size: int, budget: int) -> str:
+    mb = 1024 * 1024
+    return f"文件过大（{size / mb:.1f} MB，上限 {budget / mb:.0f} MB），已拒绝；上限见 docs/limits.md"
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "管道"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备"
+    return "特殊文件"
 
 
 def read_bytes(
@@ -121,7 +154,11 @@ def read_bytes(
         suffix = os.path.splitext(path)[1]
     elif suffix and not suffix.startswith("."):
         suffix = "." + suffix
-    return _reader_for(path, suffix, readers)(data, path)
+    reader = _reader_for(path, suffix, readers)
+    budget = current_limits().file_bytes(_BUDGET_FORMATS.get(suffix.lower(), "text"))
+    if len(data) > budget:
+        raise InputError(path, _too_large(len(data), budget))
+    return reader(data, path)
 
 
 def _reader_for(path: str, suffix: str, readers: Mapping[str, Reader] | None) -> Reader:

@@ -14,7 +14,10 @@ The order of the rules, and why:
    A UTF-32 BOM is not supported: its NUL bytes make rule 2 call it binary.
 2. NUL bytes never occur in UTF-8 or GB18030 text but occur in nearly every
    binary format (PNG, ZIP-based .docx, PDF streams) and in BOM-less UTF-16,
-   so they mark the input as not a text report.
+   so they mark the input as not a text report — unless it is clearly UTF-16
+   without a BOM: NULs mostly on one side of the code units, a strict decode
+   without control characters, and text that reads as Chinese prose
+   (``_utf16_without_bom``).
 3. Strict UTF-8, then strict GB18030 (a superset of GBK and GB2312). Valid
    UTF-8 is strong evidence in itself; GB18030 is not, because it decodes a
    large share of arbitrary byte strings, so its result must also *look* like
@@ -149,7 +152,10 @@ def _decode_raw(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise DecodeError(UTF16_FAILED) from None
     if b"\x00" in data:
-        raise DecodeError(BINARY_NUL)
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DecodeError(BINARY_NUL)
+        return text, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -163,6 +169,31 @@ def _decode_raw(data: bytes) -> tuple[str, str]:
     if not _is_plausible(text):
         raise DecodeError(UNKNOWN_ENCODING)
     return text, "gb18030"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of BOM-less UTF-16 that is clearly UTF-16, else None (the input is binary).
+
+    Saved without a BOM (some editors and converters do), UTF-16 shows a NUL byte in every
+    ASCII character (line breaks, digits, Latin letters), on the high side of the code unit:
+    mostly the odd bytes for little-endian, the even ones for big-endian (a few Hanzi such as
+    一 U+4E00 put one on the other side). The byte order with more NULs on its high side is
+    tried; the text must decode strictly, hold no forbidden control character (a U+0000, which
+    binary data is full of, is one) and read as Chinese prose by the test a GB18030 decode must
+    pass (``_is_plausible``).
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) < 2 * min(even, odd):
+        return None  # no side stands out: not the shape of text
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    if _FORBIDDEN_CONTROL.search(text) or not _is_plausible(text):
+        return None
+    return text
 
 
 def _is_plausible(text: str) -> bool:

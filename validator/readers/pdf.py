@@ -80,8 +80,20 @@ class PdfLine:
 
 
 def read_pdf(data: bytes, path: str) -> SourceText:
-    """Read a PDF's text layer into one line per paragraph, with each line's page number."""
-    paragraphs = list(join_paragraphs(pdf_lines(data, path)))
+    """Read a PDF's text layer into one line per paragraph, with each line's page number.
+
+    The reading runs in a subprocess with memory and time limits where the platform allows
+    (``pdf_worker``), within the bounds of ``pdf_bounds`` in any case.
+    """
+    from validator.readers.pdf_worker import isolated_lines, isolation_enabled
+
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(path, "不是有效的 PDF 文件")
+    if isolation_enabled() and _has_pdfminer():
+        lines: list[PdfLine] = isolated_lines(data, path)  # type: ignore[assignment]
+    else:
+        lines = pdf_lines(data, path)
+    paragraphs = list(join_paragraphs(lines))
     return SourceText(
         path=path,
         text="\n".join(paragraph.text for paragraph in paragraphs),
@@ -91,17 +103,28 @@ def read_pdf(data: bytes, path: str) -> SourceText:
     )
 
 
+def _has_pdfminer() -> bool:
+    """Whether the ``pdf`` extra is installed (else the in-process path gives its message)."""
+    try:
+        import pdfminer.high_level  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def pdf_lines(data: bytes, path: str) -> list[PdfLine]:
     """The printed lines of every page in reading order, page numbers left out."""
     try:
-        from pdfminer.high_level import extract_pages
+        import pdfminer.high_level  # noqa: F401 - the module users import: its absence means no extra
         from pdfminer.layout import LAParams
         from pdfminer.pdfdocument import PDFEncryptionError
     except ImportError:
         raise InputError(path, NEEDS_EXTRA) from None
+    from validator.budget import OutOfTime
+    from validator.readers.pdf_bounds import PdfRefused, bounded_pages
+
     if b"%PDF-" not in data[:1024]:
         raise InputError(path, "不是有效的 PDF 文件")
-    import io
     import warnings
 
     _quiet_pdfminer()
@@ -110,12 +133,18 @@ def pdf_lines(data: bytes, path: str) -> list[PdfLine]:
     try:
         with warnings.catch_warnings():  # pdfminer warns about every quirk of a file; we judge the result
             warnings.simplefilter("ignore")
-            pages = extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
+            # boxes_flow=None: no grouping of text boxes (the costly part, quadratic when glyphs
+            # overlap); the reading order is ours (_reading_order), not pdfminer's.
+            pages = bounded_pages(data, LAParams(all_texts=True, boxes_flow=None))
             for number, page in enumerate(pages, start=1):
                 found = (replace(line, page_width=page.width) for line in _page_lines(page, number, counts))
                 lines.extend(_without_page_numbers(_reading_order(found)))
     except PDFEncryptionError:
         raise InputError(path, "PDF 已加密，无法读取文字") from None
+    except PdfRefused as refused:
+        raise InputError(path, refused.reason) from None
+    except (OutOfTime, MemoryError):
+        raise  # the file's guard reports these
     except Exception:  # pdfminer raises many types (and sometimes plain ones) on a damaged file
         raise InputError(path, "PDF 文件已损坏，无法读取") from None
     if counts[1] > counts[0] // 2:
