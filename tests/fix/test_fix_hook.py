@@ -32,6 +32,6 @@ def test_fix_hook_fixes_files_even_when_named_like_options(
         "一、总体情况\n全年开展学习10次,专题研讨3次。\n",
         encoding="utf-8",
     )
-    argv = [*entry[1:], *list(spec["args"]), str(named)]  # type: ignore[call-overload]
+    argv = [*entry[1:], *list(spec.get("args", [])), str(named)]  # type: ignore[call-overload]
     main(argv)
     assert "10次，专题研讨" in named.read_text(encoding="utf-8")
