@@ -101,6 +101,7 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check.add_argument("--stdin-filename", metavar="NAME", default="<stdin>", help="--stdin 时报告的文件名")
     check.add_argument("--report-year", type=int, metavar="YEAR", help="标题和导语都没写年度时，报告的年度")
     check.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
+    _add_speed_flags(check)
     _add_lang(check, default=None)
     check.set_defaults(run="run_check")
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源")
@@ -110,6 +111,22 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     config.add_argument("--strict-plugins", action="store_true", help="插件加载失败时以退出码 2 结束")
     _add_lang(config)
     config.set_defaults(run="run_config")
+
+
+def _add_speed_flags(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--jobs", "-j", type=_positive, metavar="N", help="并行进程数（默认为可用 CPU 核数；1 为单进程）"
+    )
+    check.add_argument(
+        "--cache-dir", metavar="DIR", help="结果缓存目录（默认项目根目录下 .report-validator-cache）"
+    )
+    check.add_argument("--no-cache", action="store_true", help="不读也不写结果缓存")
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"须为正整数：{value}")
+    return int(value)
 
 
 def _add_lang(command: argparse.ArgumentParser, default: str | None = "zh") -> None:

@@ -84,27 +84,17 @@ def run_outline(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from validator.engine.pipeline import FileSettings, Validator
+    from validator.cli.runner import check_inputs, check_validator
     from validator.formatters import FormatOptions
 
-    registry, config = configured(args)
+    registry, config, run, validator = check_validator(args)
     formatter = registry.formatters.get(args.format)
     if formatter is None:
         known = "、".join(sorted(registry.formatters))
         raise ConfigError(f"未知的输出格式 {args.format}（可用：{known}）", key="format")
-    run = with_flags(config.for_run(), args)
-
-    def settings_for(path: str) -> FileSettings:
-        effective = with_flags(config.for_file(path), args)
-        return FileSettings(effective.run_settings(), effective.checklist)
-
-    validator = Validator(registry, settings_for=settings_for)
     if run.checklist:
         validator.checklist_named(run.checklist)  # an unknown checklist fails before any file is read
-    if args.stdin:
-        files = [validator.check_bytes(sys.stdin.buffer.read(), args.stdin_filename)]
-    else:
-        files = validator.check_paths(args.paths)
+    files = check_inputs(args, validator, config)
     if args.baseline:
         from validator.engine.baseline import apply_baseline, load_baseline
 
