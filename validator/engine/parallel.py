@@ -69,8 +69,13 @@ def check_files(
     factory: ValidatorFactory | None = None,
     cache: ResultCache | None = None,
     progress: TextIO | None = None,
+    start_method: str | None = None,
 ) -> list[FileResult]:
-    """Every file's verdict in the order of ``paths``; unreadable files carry their ``error``."""
+    """Every file's verdict in the order of ``paths``; unreadable files carry their ``error``.
+
+    ``start_method`` forces ``fork`` or ``spawn`` (for tests); by default workers are
+    forked when that is safe, else spawned.
+    """
     results: list[FileResult | None] = [None] * len(paths)
     todo: list[tuple[int, Task]] = []
     for index, path in enumerate(paths):
@@ -85,7 +90,8 @@ def check_files(
     bar = Progress(progress, len(todo))
     workers = min(jobs, len(todo) // MIN_FILES_PER_WORKER)
     if workers > 1:
-        checked = _in_pool(validator, factory, cache, [task for _, task in todo], workers, bar)
+        tasks = [task for _, task in todo]
+        checked = _in_pool(validator, factory, cache, tasks, workers, bar, start_method)
     else:
         checked = []
         for path, key in (task for _, task in todo):
@@ -117,14 +123,18 @@ def _in_pool(
     tasks: list[Task],
     workers: int,
     bar: Progress,
+    start_method: str | None,
 ) -> list[FileResult]:
     global _inherited
     size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
-    forking = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if start_method is None:
+        can_fork = "fork" in multiprocessing.get_all_start_methods()
+        start_method = "fork" if can_fork and threading.active_count() == 1 else "spawn"
+    forking = start_method == "fork"
     if not forking and factory is None:
         raise ValueError("a validator factory is needed to spawn worker processes")
-    context = multiprocessing.get_context("fork" if forking else "spawn")
+    context = multiprocessing.get_context(start_method)
     _inherited = validator if forking else None
     executor = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(factory, cache))
     try:
@@ -137,10 +147,11 @@ def _in_pool(
         checked = [decode(plain) for future in futures for plain in future.result()]
     except BrokenProcessPool:
         raise ValidatorError("检查进程意外退出（内存不足？可用 --jobs 1 重试）") from None
-    except BaseException:  # Ctrl-C or a bug: drop what is queued, stop the workers, re-raise
-        executor.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(executor, "_processes", {}).values()):
+    except BaseException:  # Ctrl-C or a bug: stop the workers, drop what is queued, re-raise
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
         raise
     finally:
         _inherited = None
