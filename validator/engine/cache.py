@@ -28,7 +28,6 @@ import hashlib
 import marshal
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -147,6 +146,8 @@ class ResultCache:
 
 def _write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target``, then move it into place."""
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -19,14 +19,9 @@ worker gets several files (``MIN_FILES_PER_WORKER``).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, TextIO
 
 from validator.engine.cache import ResultCache, regular_file_bytes
@@ -35,6 +30,8 @@ from validator.errors import ValidatorError
 from validator.model import FileResult
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from validator.engine.pipeline import Validator
 
 MIN_FILES_PER_WORKER = 4
@@ -125,6 +122,12 @@ def _in_pool(
     bar: Progress,
     start_method: str | None,
 ) -> list[FileResult]:
+    # Imported here: most runs (one file from an editor or a hook) never start a pool.
+    import multiprocessing
+    import threading
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     global _inherited
     size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
@@ -161,6 +164,8 @@ def _in_pool(
 
 def _start_worker(factory: ValidatorFactory | None, cache: ResultCache | None) -> None:
     """Once per worker: ignore Ctrl-C (the parent handles it), and have a validator."""
+    import signal
+
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     validator = _inherited
