@@ -33,7 +33,7 @@ from pathlib import Path
 
 from validator import __version__
 from validator.engine.plain import SCHEMA, PlainFile, decode, encode
-from validator.model import FileResult
+from validator.model import FileResult, Result
 
 CACHE_DIR_NAME = ".report-validator-cache"
 CACHE_DIR_ENV = "REPORT_VALIDATOR_CACHE_DIR"
@@ -81,6 +81,7 @@ class ResultCache:
         self.directory = directory
         self.identity = identity
         self._prepared = False
+        self._shared: dict[tuple[object, ...], Result] = {}  # results alike across entries, built once
 
     def key(self, path: str, settings: str, data: bytes) -> str:
         """The entry key of ``data`` read from ``path`` under ``settings`` (a stable text)."""
@@ -103,7 +104,7 @@ class ResultCache:
             return None
         try:
             stored_key, plain = marshal.loads(payload)
-            return decode(plain) if stored_key == key else None
+            return decode(plain, self._shared) if stored_key == key else None
         except Exception:  # malformed data of any kind is a miss
             return None
 

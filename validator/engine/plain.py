@@ -40,12 +40,18 @@ def has_error(plain: PlainFile) -> bool:
     return plain[_ERROR_AT] is not None
 
 
-def decode(plain: PlainFile) -> FileResult:
-    """The ``FileResult`` that ``encode`` was given (``ValueError``/``TypeError`` on malformed data)."""
+def decode(plain: PlainFile, shared: dict[tuple[Any, ...], Result] | None = None) -> FileResult:
+    """The ``FileResult`` that ``encode`` was given (``ValueError``/``TypeError`` on malformed data).
+
+    ``shared`` maps encoded results to results already built: results are immutable,
+    and most of a run's are alike (every rule's pass, without fingerprints), so a
+    warm run builds each distinct one once.
+    """
     if not isinstance(plain, tuple) or len(plain) != len(_FILE_FIELDS):
         raise ValueError("not an encoded file result")
     values = list(plain)
-    values[_REPORTS_AT] = tuple(_decode_report(report) for report in plain[_REPORTS_AT])
+    memo = shared if shared is not None else {}
+    values[_REPORTS_AT] = tuple(_decode_report(report, memo) for report in plain[_REPORTS_AT])
     return FileResult(*values)
 
 
@@ -62,11 +68,20 @@ def _result(result: Result) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _decode_report(plain: tuple[Any, ...]) -> ReportResult:
+def _decode_report(plain: tuple[Any, ...], memo: dict[tuple[Any, ...], Result]) -> ReportResult:
     if len(plain) != len(_REPORT_FIELDS):
         raise ValueError("not an encoded report")
     values = list(plain)
-    values[_RESULTS_AT] = tuple(_decode_result(result) for result in plain[_RESULTS_AT])
+    results = []
+    for result in plain[_RESULTS_AT]:
+        try:
+            built = memo.get(result)
+            if built is None:
+                built = memo[result] = _decode_result(result)
+        except TypeError:  # a field whose value cannot be hashed: built each time
+            built = _decode_result(result)
+        results.append(built)
+    values[_RESULTS_AT] = tuple(results)
     return ReportResult(*values)
 
 
