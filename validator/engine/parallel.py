@@ -6,12 +6,13 @@ chunks, each chunk is checked by one worker, and the chunks' results are put
 back in order. Workers send back plain tuples (``validator.engine.plain``), not
 pickled model objects, and write their own cache entries.
 
-Workers are forked when the platform allows it and this process runs a single
-thread (they then inherit the loaded plugins, the compiled grammar and patterns,
-and start in milliseconds); otherwise they are spawned, and the initializer
-builds the validator again from the picklable ``factory``, once per worker.
-Workers ignore Ctrl-C: the parent cancels what is queued and re-raises, so a
-run stops with one exit code and no traceback from each worker.
+Workers are forked on Linux when this process runs a single thread (they then
+inherit the loaded plugins, the compiled grammar and patterns, and start in
+milliseconds); otherwise they are spawned, and the initializer builds the
+validator again from the picklable ``factory``, once per worker. Workers
+ignore Ctrl-C: the parent stops them, drops what is queued and re-raises, so a
+run stops with one exit code (130) and no traceback from each worker.
+A worker that dies (out of memory) ends the run with one line and exit 2.
 
 A few files are checked in this process: a pool only pays for itself when each
 worker gets several files (``MIN_FILES_PER_WORKER``).
@@ -20,6 +21,7 @@ worker gets several files (``MIN_FILES_PER_WORKER``).
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -132,7 +134,8 @@ def _in_pool(
     size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
     if start_method is None:
-        can_fork = "fork" in multiprocessing.get_all_start_methods()
+        # fork only on Linux: macOS's system libraries are not fork-safe (its default is spawn)
+        can_fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
         start_method = "fork" if can_fork and threading.active_count() == 1 else "spawn"
     forking = start_method == "fork"
     if not forking and factory is None:
