@@ -57,7 +57,7 @@ def test_warm_run_repeats_the_cold_output_without_checking(
 
 
 def test_a_changed_file_or_setting_is_checked_again(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
     argv = ("check", str(corpus), "--format", "json", "--cache-dir", str(cache))
@@ -69,10 +69,17 @@ def test_a_changed_file_or_setting_is_checked_again(
     # a flag that changes verdicts is part of the key
     assert run(capsys, *argv, "--redacted") == run(capsys, *argv[:-2], "--no-cache", "--redacted")
     assert run(capsys, *argv, "--lang", "en") == run(capsys, *argv[:-2], "--no-cache", "--lang", "en")
-    # a configuration file found for the files is too
-    (corpus / ".report-validator.yaml").write_text("rules:\n  PUN-001:\n    enabled: false\n", "utf-8")
+    # so is the configuration, including an override for some files only
+    monkeypatch.chdir(corpus)
+    before = run(capsys, *argv)
+    (corpus / ".report-validator.yaml").write_text(
+        "ignore: [PUN]\noverrides:\n  - files: ['report-00[0-2].txt']\n    severity: {NUM-006: info}\n",
+        encoding="utf-8",
+    )
     with_config = run(capsys, *argv)
+    assert with_config != before
     assert with_config == run(capsys, *argv[:-2], "--no-cache")
+    assert '"PUN-' in before[1] and '"PUN-' not in with_config[1]
 
 
 @pytest.mark.parametrize(
@@ -165,3 +172,26 @@ def test_two_runs_sharing_the_cache_at_once(corpus: Path, tmp_path: Path) -> Non
     again = subprocess.run([*command, "--cache-dir", str(cache)], capture_output=True, text=True, check=False)
     assert again.stdout == reference.stdout
     assert not [p for p in cache.rglob(".tmp-*")]
+
+
+def test_workers_fill_the_cache_that_a_later_run_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    write_corpus(corpus, 24)
+    cache = tmp_path / "cache"
+    argv = ("check", str(corpus), "--format", "sarif", "--jobs", "2", "--cache-dir", str(cache))
+    uncached = run(capsys, *argv[:-2], "--no-cache")
+    assert run(capsys, *argv) == uncached
+    assert len(entries(cache)) == 24  # written by the workers
+    checked: list[str] = []
+    original = Validator.check_path
+
+    def spy(self: Validator, path: str) -> object:
+        checked.append(Path(path).name)
+        return original(self, path)
+
+    monkeypatch.setattr(Validator, "check_path", spy)
+    assert run(capsys, *argv) == uncached
+    assert checked == ["report-050-binary.txt"]  # one file is too few for a pool: checked here
