@@ -195,3 +195,17 @@ def test_workers_fill_the_cache_that_a_later_run_reads(
     monkeypatch.setattr(Validator, "check_path", spy)
     assert run(capsys, *argv) == uncached
     assert checked == ["report-050-binary.txt"]  # one file is too few for a pool: checked here
+
+
+def test_a_file_no_reader_takes_is_not_read_for_the_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from validator.engine import parallel
+
+    other = tmp_path / "disk.iso"
+    other.write_bytes(b"\0" * 1024)
+    read: list[str] = []
+    monkeypatch.setattr(parallel, "regular_file_bytes", lambda path: read.append(path))
+    code, _, err = run(capsys, "check", str(other), "--cache-dir", str(tmp_path / "cache"))
+    assert code == 2 and "disk.iso" in err
+    assert read == []

@@ -77,9 +77,11 @@ def check_files(
     """
     results: list[FileResult | None] = [None] * len(paths)
     todo: list[tuple[int, Task]] = []
+    readable = frozenset(validator.registry.readers) | {""}
     for index, path in enumerate(paths):
         key = None
-        if cache is not None:
+        # Only files a reader will read are hashed: a big file of another type is refused unread.
+        if cache is not None and os.path.splitext(path)[1].lower() in readable:
             data = regular_file_bytes(path)
             if data is not None:
                 key = cache.key(path, settings_text(validator, path), data)
