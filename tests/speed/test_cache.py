@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,26 @@ def test_entries_of_another_file_are_not_taken(
     for entry in others:
         entry.write_bytes(first.read_bytes())
     assert run(capsys, *argv) == cold
+
+
+def test_entries_of_identities_unused_for_long_are_removed(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = tmp_path / "cache"
+    argv = ("check", str(corpus), "--cache-dir", str(cache))
+    stale, recent = cache / "results-v1" / ("0" * 24), cache / "results-v1" / ("1" * 24)
+    for old in (stale, recent):
+        (old / "ab").mkdir(parents=True)
+        (old / "ab" / "cdef").write_bytes(b"old entry")
+    long_ago = time.time() - 30 * 86400
+    os.utime(stale, (long_ago, long_ago))
+    run(capsys, *argv)
+    assert not stale.exists()
+    assert (recent / "ab" / "cdef").exists()  # used lately (by another configuration, say): kept
+    (own,) = [d for d in (cache / "results-v1").iterdir() if d not in (stale, recent)]
+    os.utime(own, (long_ago, long_ago))
+    run(capsys, *argv)  # a warm run marks its identity as used
+    assert own.stat().st_mtime > long_ago + 86400
 
 
 def test_no_cache_writes_nothing_and_env_moves_it(

@@ -75,12 +75,20 @@ def _code_stamp() -> list[str]:
 
 
 class ResultCache:
-    """Entries under one directory for one run identity."""
+    """Entries under one directory for one run identity.
+
+    Entries live in ``results-v1/<identity>/``: a new version, plugin or checklist starts a new
+    directory, and a run that writes removes the directories of identities no run has used for
+    ``UNUSED_DAYS`` (each run marks its own as used), so the cache does not grow without end.
+    """
+
+    UNUSED_DAYS = 14
 
     def __init__(self, directory: Path, identity: str) -> None:
         self.directory = directory
         self.identity = identity
         self._prepared = False
+        self._marked = False
         self._shared: dict[tuple[object, ...], Result] = {}  # results alike across entries, built once
 
     def key(self, path: str, settings: str, data: bytes) -> str:
@@ -94,6 +102,8 @@ class ResultCache:
 
     def get(self, key: str) -> FileResult | None:
         """The stored verdict, or None for a miss (absent, unreadable, corrupt, or not ours)."""
+        if not self._marked:
+            self._mark_used()
         try:
             with open(self._entry(key), "rb") as handle:
                 blob = handle.read()
@@ -128,14 +138,24 @@ class ResultCache:
         except OSError:
             return
 
+    def _own(self) -> Path:
+        return self.directory / _ENTRIES / self.identity[:24]
+
     def _entry(self, key: str) -> Path:
-        return self.directory / _ENTRIES / key[:2] / key[2:]
+        return self._own() / key[:2] / key[2:]
+
+    def _mark_used(self) -> None:
+        self._marked = True
+        with contextlib.suppress(OSError):
+            os.utime(self._own())
 
     def _prepare(self) -> None:
         """The directory with a ``.gitignore`` of ``*`` and a CACHEDIR.TAG, made once per run."""
         if self._prepared:
             return
-        (self.directory / _ENTRIES).mkdir(parents=True, exist_ok=True)
+        self._own().mkdir(parents=True, exist_ok=True)
+        self._mark_used()
+        self._prune()
         for name, text in (
             (".gitignore", "# Created by report-validator: a cache, never committed.\n*\n"),
             ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# report-validator's cache\n"),
@@ -143,6 +163,17 @@ class ResultCache:
             if not (self.directory / name).exists():
                 _write_atomically(self.directory / name, text.encode())
         self._prepared = True
+
+    def _prune(self) -> None:
+        """Remove other identities' entries that no run has used for ``UNUSED_DAYS``."""
+        import shutil
+        import time
+
+        limit = time.time() - self.UNUSED_DAYS * 86400
+        with contextlib.suppress(OSError):
+            for other in os.scandir(self.directory / _ENTRIES):
+                if other.is_dir() and other.name != self._own().name and other.stat().st_mtime < limit:
+                    shutil.rmtree(other.path, ignore_errors=True)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
