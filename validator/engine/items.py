@@ -80,9 +80,19 @@ def _missing_message(item: ChecklistItem, evidence: Evidence, lang: str) -> str:
 def _heading_evidence(document: Document, cues: Cues, not_before: int) -> Evidence:
     headings = [heading for heading in document.all_headings if heading.span.line >= not_before]
     found = _find([heading.title for heading in headings], cues.headings, cues.heading_patterns)
-    by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
+    by_index = _paragraphs_by_index(document)
     hits = [(by_index[headings[i].paragraph], headings[i].span, matched) for i, matched in found]
     return _evidence(hits, by_heading=True)
+
+
+_by_index: list[tuple[Document, dict[int, Paragraph]]] = []
+
+
+def _paragraphs_by_index(document: Document) -> dict[int, Paragraph]:
+    """The report's paragraphs by index, built once per report (every heading item asks)."""
+    if not _by_index or _by_index[0][0] is not document:
+        _by_index[:] = [(document, {paragraph.index: paragraph for paragraph in document.paragraphs})]
+    return _by_index[0][1]
 
 
 def _paragraph_evidence(candidates: Sequence[Paragraph], cues: Cues) -> Evidence:
