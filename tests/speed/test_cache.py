@@ -189,7 +189,10 @@ def test_two_runs_sharing_the_cache_at_once(corpus: Path, tmp_path: Path) -> Non
         subprocess.Popen([*command, "--cache-dir", str(cache)], stdout=subprocess.PIPE, text=True)
         for _ in range(3)
     ]
-    outputs = [process.communicate(timeout=120)[0] for process in runs]
+    outputs = []
+    for process in runs:
+        with process:
+            outputs.append(process.communicate(timeout=120)[0])
     assert outputs == [reference.stdout] * 3
     again = subprocess.run([*command, "--cache-dir", str(cache)], capture_output=True, text=True, check=False)
     assert again.stdout == reference.stdout
