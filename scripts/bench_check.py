@@ -32,21 +32,26 @@ CN_NUMERALS = "一二三四五六七八九十"
 TARGET_BYTES = 20_000
 
 
-def twenty_kb_report(variant: int) -> str:
-    """A real-shaped report of about 20 KB: the clean example with its achievements repeated."""
+def chinese_numeral(number: int) -> str:
+    """一 … 九十九, as headings number their sections."""
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else f"{CN_NUMERALS[tens - 1]}十")
+    return head + (CN_NUMERALS[units - 1] if units else "")
+
+
+def twenty_kb_report(variant: int, target: int = TARGET_BYTES) -> str:
+    """A real-shaped report of about ``target`` bytes (20 KB): the clean example's achievements repeated."""
     lines = (ROOT / "examples" / "clean-report.txt").read_text(encoding="utf-8").split("\n")
     title, lead = lines[0].replace("青山县", f"青山县第{variant + 1}"), lines[1]
     problems_at = next(i for i, line in enumerate(lines) if line.startswith("二、"))
     achievements, closing = lines[3:problems_at], [line for line in lines[problems_at:] if line]
     body: list[str] = []
-    while len("\n".join([title, lead, *body, *closing]).encode()) < TARGET_BYTES:
-        body.append(
-            f"{CN_NUMERALS[len(body) // (len(achievements) + 1)]}、履行全面从严治党主体责任的主要做法"
-        )
+    while len("\n".join([title, lead, *body, *closing]).encode()) < target:
+        number = chinese_numeral(len(body) // (len(achievements) + 1) + 1)
+        body.append(f"{number}、履行全面从严治党主体责任的主要做法")
         body.extend(achievements)
-    sections = len(body) // (len(achievements) + 1)
-    numbered = iter(CN_NUMERALS[sections:])
-    tail = [f"{next(numbered)}{line[1:]}" if line[1:2] == "、" else line for line in closing]
+    numbered = iter(range(len(body) // (len(achievements) + 1) + 1, 100))
+    tail = [f"{chinese_numeral(next(numbered))}{line[1:]}" if line[1:2] == "、" else line for line in closing]
     return "\n".join([title, lead, *body, *tail]) + "\n"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,15 @@ def sample_path(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"sample {prefix} is absent")
     return matches[0]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _result_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """``check`` keeps a result cache in the project; tests must not leave one in the checkout."""
+    previous = os.environ.get("REPORT_VALIDATOR_CACHE_DIR")
+    os.environ["REPORT_VALIDATOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        del os.environ["REPORT_VALIDATOR_CACHE_DIR"]
+    else:
+        os.environ["REPORT_VALIDATOR_CACHE_DIR"] = previous

@@ -125,3 +125,37 @@ def compile_safe(pattern: str) -> SafePattern:
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         raise ValueError(_explain(text)) from None
     return cast(SafePattern, compiled)
+
+
+class EncodedText:
+    """A text encoded to UTF-8 once, for many RE2 searches over it.
+
+    google-re2's wrapper encodes a ``str`` afresh on every ``search`` and
+    ``finditer`` call (and walks it again to turn a ``pos`` into bytes), so
+    searching one report for fifty patterns encodes it fifty times. Searching
+    the bytes instead, and turning byte offsets back into characters as the
+    matches go by (left to right, so the whole walk stays linear), encodes it once.
+    """
+
+    __slots__ = ("ascii", "data", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+
+    def spans(self, pattern: SafePattern) -> Iterator[tuple[int, int]]:
+        """(start, end) in characters of each match of ``pattern``, left to right, not overlapping."""
+        data = self.data
+        last_byte = last_char = 0
+        for match in pattern.finditer(data):  # type: ignore[arg-type]  # RE2 searches bytes as well
+            start, end = match.start(), match.end()
+            if self.ascii:
+                yield start, end
+                continue
+            if start < last_byte:  # cannot happen for non-overlapping matches; be safe all the same
+                last_byte = last_char = 0
+            char_start = last_char + len(data[last_byte:start].decode("utf-8"))
+            char_end = char_start + len(data[start:end].decode("utf-8"))
+            last_byte, last_char = end, char_end
+            yield char_start, char_end

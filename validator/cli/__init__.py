@@ -184,6 +184,7 @@ def _add_check_command(commands: argparse._SubParsersAction[Parser], lang: str) 
     check.add_argument(
         "--pre-commit", action="store_true", help="作为 pre-commit 钩子运行：以 - 开头的现有文件名只当作文件"
     )
+    _add_speed_flags(check)
     check.set_defaults(run="run_check")
 
 
@@ -222,6 +223,22 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--redacted", action="store_true", help="脱敏语料：占位符（XX、**）只作提示")
     command.add_argument("--debug", action="store_true", help="某个文件出错时显示完整的调用栈")
     _add_lang(command, default=None)
+
+
+def _add_speed_flags(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--jobs", "-j", type=_positive, metavar="N", help="并行进程数（默认为可用 CPU 核数；1 为单进程）"
+    )
+    check.add_argument(
+        "--cache-dir", metavar="DIR", help="结果缓存目录（默认项目根目录下 .report-validator-cache）"
+    )
+    check.add_argument("--no-cache", action="store_true", help="不读也不写结果缓存")
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"须为正整数：{value}")
+    return int(value)
 
 
 def _add_lang(command: argparse.ArgumentParser, default: str | None = "zh") -> None:

@@ -9,6 +9,8 @@ since every format carries the failure; both are written whole (``validator.atom
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -25,6 +27,7 @@ from validator.cli.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from validator.cli.flags import checked_checklist, with_flags
 from validator.cli.inputs import read_inputs
 from validator.cli.reasons import in_language
+from validator.cli.runner import FORMATS_WITHOUT_FINGERPRINTS
 from validator.cli.usage import Reported, UsageError
 from validator.messages import message
 from validator.model import SEVERITY_RANK, Checklist, FileResult, ParsedFile, Text
@@ -107,26 +110,42 @@ def check_inputs(
 
     ``before_reading`` is called with the validator and the run's language once every setting
     is known and before any file is read, so a command can refuse its own bad options first
-    (or do its own work first: ``--fix``); when it returns False, no file is checked.
+    (or do its own work first: ``--fix``); when it returns False, no file is checked. The files
+    are checked through the result cache and over ``--jobs`` processes (``validator.cli.runner``).
+    """
+    from validator.cli.runner import checker
+
+    registry, config, run, validator = prepare(args)
+    if before_reading is not None and not before_reading(validator, run.lang):
+        return Checked(registry, validator, run, [])
+    files = read_inputs(args, validator, run.lang, checker(args, validator, config))
+    return Checked(registry, validator, run, files)
+
+
+def prepare(
+    args: argparse.Namespace, quiet: bool = False
+) -> tuple[Registry, ProjectConfig, EffectiveConfig, Validator]:
+    """The registry, configuration, run settings and validator that ``args`` describe.
+
+    The one recipe for them: the command uses it, and so does each worker process that is
+    spawned rather than forked (``quiet``: the parent has reported plugin failures already).
     """
     from validator.engine.pipeline import FileSettings, Validator
 
-    registry, config = configured(args)
+    with contextlib.redirect_stderr(io.StringIO()) if quiet else contextlib.nullcontext():
+        registry, config = configured(args)
 
     def settings_for(path: str) -> FileSettings:
         effective = with_flags(config.for_file(path), args, ids)
         return FileSettings(effective.run_settings(), effective.checklist)
 
     checked_checklist(args.checklist, registry.checklists, args.lang or config.for_run().lang)
-    validator = Validator(registry, settings_for=settings_for)
+    fingerprints = getattr(args, "fingerprints", True)  # run_check says when its output needs none
+    validator = Validator(registry, settings_for=settings_for, fingerprints=fingerprints)
     choice = validator.choice_named(args.checklist or config.for_run().checklist)
     ids = known_ids(registry, *([choice.checklist] if choice and choice.checklist else []))
     args.lang = args.lang or config.for_run().lang  # errors from here on speak the configured language
-    run = with_flags(config.for_run(), args, ids)
-    if before_reading is not None and not before_reading(validator, run.lang):
-        return Checked(registry, validator, run, [])
-    files = read_inputs(args, validator, run.lang)
-    return Checked(registry, validator, run, files)
+    return registry, config, with_flags(config.for_run(), args, ids), validator
 
 
 def run_outline(args: argparse.Namespace) -> int:
@@ -175,6 +194,7 @@ def run_check(args: argparse.Namespace) -> int:
         return not args.diff  # --diff shows the fixes and checks nothing
 
     baseline = open_baseline(args)  # a broken baseline fails before any report is read
+    args.fingerprints = baseline is not None or args.format not in FORMATS_WITHOUT_FINGERPRINTS
     checked = check_inputs(args, preflight)
     if args.diff and fixing is not None:
         return EXIT_USAGE if fixing.refused else EXIT_FINDINGS if fixing.diffs else EXIT_OK

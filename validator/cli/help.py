@@ -29,6 +29,13 @@ _WORDS = {
 # The English of each Chinese help text of validator/cli/__init__.py (tests/test_cli_output.py checks
 # that none is missing).
 ENGLISH_HELP = {
+    "不读也不写结果缓存": "neither read nor write the result cache",
+    "并行进程数（默认为可用 CPU 核数；1 为单进程）": (
+        "worker processes (default: the CPU cores available; 1: in-process)"
+    ),
+    "结果缓存目录（默认项目根目录下 .report-validator-cache）": (
+        "the result cache's directory (default: .report-validator-cache at the project root)"
+    ),
     "作为 pre-commit 钩子运行：以 - 开头的现有文件名只当作文件": (
         "run as a pre-commit hook: existing file names that start with - are files, never options"
     ),

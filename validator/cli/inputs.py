@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from validator.cli.usage import UsageError
@@ -25,21 +26,37 @@ if TYPE_CHECKING:
 STDIN_NAME = "<stdin>"
 
 
-def read_inputs(args: argparse.Namespace, validator: Validator, lang: str) -> list[FileResult]:
-    """Every file of the run checked, in order; unreadable ones and empty directories as errors."""
+def read_inputs(
+    args: argparse.Namespace,
+    validator: Validator,
+    lang: str,
+    check: Callable[[Sequence[str]], list[FileResult]] | None = None,
+) -> list[FileResult]:
+    """Every file of the run checked, in order; unreadable ones and empty directories as errors.
+
+    ``check`` checks the files named on disk all at once (the cache and ``--jobs`` live there);
+    by default one after the other in this process.
+    """
     if getattr(args, "stdin", False):
         return [validator.check_bytes(_stdin_bytes(), stdin_name(args, lang))]
     named = getattr(args, "stdin_filename", None) or STDIN_NAME
     readers = tuple(validator.registry.readers)
+    targets = collect(args.paths or ["."], frozenset(readers))
+    on_disk = [t.path for t in targets if not t.empty_directory and t.path != STDIN]
+    checked = iter((check or _one_by_one(validator))(on_disk))
     files = []
-    for target in collect(args.paths or ["."], frozenset(readers)):
+    for target in targets:
         if target.empty_directory:
             files.append(FileResult(path=target.path, error=no_files(readers, lang)))
         elif target.path == STDIN:
             files.append(validator.check_bytes(_stdin_bytes(), named))
         else:
-            files.append(validator.check_path(target.path))
+            files.append(next(checked))
     return files
+
+
+def _one_by_one(validator: Validator) -> Callable[[Sequence[str]], list[FileResult]]:
+    return lambda paths: [validator.check_path(path) for path in paths]
 
 
 def stdin_name(args: argparse.Namespace, lang: str) -> str:

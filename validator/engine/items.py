@@ -9,12 +9,13 @@ evidence of those items, when they have any.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
-from validator.safe_regex import compile_safe
+from validator.safe_regex import EncodedText, compile_safe
 
 _SEARCHED_KINDS = ("body", "heading", "enum")
 
@@ -94,9 +95,19 @@ def _examples(cues: Cues, found: Sequence[str], count: int = 3) -> list[str]:
 def _heading_evidence(document: Document, cues: Cues, not_before: int) -> Evidence:
     headings = [heading for heading in document.all_headings if heading.span.line >= not_before]
     found = _find([heading.title for heading in headings], cues.headings, cues.heading_patterns)
-    by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
+    by_index = _paragraphs_by_index(document)
     hits = [(by_index[headings[i].paragraph], headings[i].span, matched) for i, matched in found]
     return _evidence(hits, by_heading=True)
+
+
+_by_index: list[tuple[Document, dict[int, Paragraph]]] = []
+
+
+def _paragraphs_by_index(document: Document) -> dict[int, Paragraph]:
+    """The report's paragraphs by index, built once per report (every heading item asks)."""
+    if not _by_index or _by_index[0][0] is not document:
+        _by_index[:] = [(document, {paragraph.index: paragraph for paragraph in document.paragraphs})]
+    return _by_index[0][1]
 
 
 def _paragraph_evidence(candidates: Sequence[Paragraph], cues: Cues) -> Evidence:
@@ -110,16 +121,18 @@ def _find(
 ) -> list[tuple[int, dict[str, str]]]:
     """(index, cues met with the text that met each) for every text where some cue is met.
 
-    Everything is searched in the joined text first: most cues occur nowhere in a
-    report, and one search of the whole text is far cheaper than one per
-    paragraph. A phrase has no line break, so its occurrences in the joined text
-    are occurrences in one paragraph; a pattern found in the joined text is then
-    confirmed paragraph by paragraph, since it might match across a line break.
+    Everything is searched in the joined text, once per cue: most cues occur
+    nowhere in a report, and one search of the whole text is far cheaper than
+    one per paragraph. A phrase has no line break, so its occurrences in the
+    joined text are occurrences in one paragraph. A pattern runs once over the
+    joined text (encoded to UTF-8 once for all patterns, in multi-line mode so
+    that ``^`` and ``$`` mean a paragraph's start and end), and each paragraph
+    takes its first match; a pattern that could behave differently there (one
+    that matched across a line break, an empty match, ``\\A``/``\\z``) is
+    searched paragraph by paragraph instead, as before, so results never change.
     """
-    joined = "\n".join(texts)
-    starts = [0]
-    for text in texts:
-        starts.append(starts[-1] + len(text) + 1)
+    haystack = _haystack(tuple(texts))
+    joined, starts = haystack.text, haystack.starts
     found: dict[int, dict[str, str]] = {}
     for phrase in phrases:
         at = joined.find(phrase)
@@ -128,13 +141,65 @@ def _find(
             found.setdefault(index, {})[phrase] = phrase
             at = joined.find(phrase, starts[index + 1])
     for pattern in patterns:
-        if not compile_safe(f"(?m){pattern}").search(joined):
-            continue
-        for index, text in enumerate(texts):
-            match = compile_safe(pattern).search(text)
-            if match:
-                found.setdefault(index, {})[pattern] = match.group(0)[:20] or pattern
+        hits = _pattern_hits(haystack, pattern)
+        if hits is None:
+            hits = _pattern_hits_by_paragraph(texts, joined, pattern)
+        for index, shown in hits.items():
+            found.setdefault(index, {})[pattern] = shown
     return sorted(found.items())
+
+
+class _Haystack:
+    """Texts joined by line breaks, where each starts, and the joined text encoded once."""
+
+    __slots__ = ("encoded", "starts", "text")
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.text = "\n".join(texts)
+        self.starts = [0]
+        for text in texts:
+            self.starts.append(self.starts[-1] + len(text) + 1)
+        self.encoded = EncodedText(self.text)
+
+
+@functools.lru_cache(maxsize=8)
+def _haystack(texts: tuple[str, ...]) -> _Haystack:
+    """Items of one checklist mostly search the same paragraphs: join and encode them once."""
+    return _Haystack(texts)
+
+
+def _pattern_hits(haystack: _Haystack, pattern: str) -> dict[int, str] | None:
+    """First match per paragraph from one pass over the joined text; None when that pass can't say."""
+    if not _joinable(pattern):
+        return None
+    starts, text = haystack.starts, haystack.text
+    hits: dict[int, str] = {}
+    for start, end in haystack.encoded.spans(compile_safe(f"(?m){pattern}")):
+        index = bisect_right(starts, start) - 1
+        if end >= starts[index + 1] or start == end:  # ran into the line break, or matched nothing
+            return None
+        if index not in hits:
+            hits[index] = text[start:end][:20]
+    return hits
+
+
+@functools.lru_cache(maxsize=1024)
+def _joinable(pattern: str) -> bool:
+    """Whether a pattern's matches in the joined text are its matches in each paragraph."""
+    if any(mark in pattern for mark in ("\\A", "\\z", "(?-", "(?s", "(?U")):
+        return False
+    return compile_safe(pattern).search("") is None
+
+
+def _pattern_hits_by_paragraph(texts: Sequence[str], joined: str, pattern: str) -> dict[int, str]:
+    hits: dict[int, str] = {}
+    if not compile_safe(f"(?m){pattern}").search(joined):
+        return hits
+    for index, text in enumerate(texts):
+        match = compile_safe(pattern).search(text)
+        if match:
+            hits[index] = match.group(0)[:20] or pattern
+    return hits
 
 
 def _evidence(hits: Sequence[tuple[Paragraph, Span, dict[str, str]]], *, by_heading: bool) -> Evidence:

@@ -51,7 +51,7 @@ class Validator:
 
     ``settings`` and ``checklist`` apply to every file; ``settings_for`` (a function of
     the file's path) replaces both, for settings that vary by file (configuration
-    overrides by glob).
+    overrides by glob). ``fingerprints=False`` skips them, for outputs that never show them.
     """
 
     def __init__(
@@ -60,6 +60,7 @@ class Validator:
         settings: RunSettings | None = None,
         checklist: str | None = None,
         settings_for: Callable[[str], FileSettings] | None = None,
+        fingerprints: bool = True,
     ) -> None:
         if registry is None:
             from validator.plugin.manager import load_plugins
@@ -67,6 +68,7 @@ class Validator:
 
             registry = build_registry(load_plugins())
         self.registry = registry
+        self.fingerprints = fingerprints
         fixed = FileSettings(settings or RunSettings(), checklist)
         self.settings_for = settings_for or (lambda _path: fixed)
         self.checklists_used: dict[str, Checklist] = {}  # by the name or path they were asked for
@@ -98,8 +100,10 @@ class Validator:
             reports = guarded(CHECK, source.path, evaluate)
         except InputError as error:
             return FileResult(path=source.path, error=error.reason)
+        if self.fingerprints:
+            reports = with_fingerprints(reports, source.text)
         kept = Source(source.text, source.format, source.pages)  # for excerpts in the output
-        return FileResult(source.path, tuple(with_fingerprints(reports, source.text)), source=kept)
+        return FileResult(source.path, tuple(reports), source=kept)
 
     def check_path(self, path: str | os.PathLike[str]) -> FileResult:
         """Read and check one file; an unreadable file gives a result with ``error`` set."""

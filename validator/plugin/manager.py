@@ -77,7 +77,7 @@ def disabled_from_env() -> frozenset[str]:
 
 
 def _load_entry_points(loaded: LoadedPlugins, blocked: frozenset[str]) -> None:
-    from importlib.metadata import entry_points
+    from validator.plugin.entrypoints import entry_points
 
     builtin_names = {name for name, _ in BUILTIN_PLUGINS}
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
@@ -86,7 +86,7 @@ def _load_entry_points(loaded: LoadedPlugins, blocked: frozenset[str]) -> None:
         if entry_point.name in blocked:
             loaded.manager.set_blocked(entry_point.name)
             continue
-        version = entry_point.dist.version if entry_point.dist else "?"
+        version = entry_point.version
         try:
             plugin = entry_point.load()
             loaded.manager.register(plugin, name=entry_point.name)

@@ -1,0 +1,237 @@
+"""Check many files: cached verdicts first, then the rest in this process or in a pool of processes.
+
+``check_files`` is what ``check`` calls. Its output is the same list of
+``FileResult`` in the same order whatever ``jobs`` is: files are cut into
+chunks, each chunk is checked by one worker, and the chunks' results are put
+back in order. Workers send back plain tuples (``validator.engine.plain``), not
+pickled model objects, and write their own cache entries.
+
+Workers are forked on Linux when this process runs a single thread (they then
+inherit the loaded plugins, the compiled grammar and patterns, and start in
+milliseconds); otherwise they are spawned, and the initializer builds the
+validator again from the picklable ``factory``, once per worker. Workers
+ignore Ctrl-C: the parent stops them, drops what is queued and re-raises, so a
+run stops with one exit code (130) and no traceback from each worker.
+A worker that dies (out of memory) ends the run with one line and exit 2.
+
+A few files are checked in this process: a pool only pays for itself when each
+worker gets several files (``MIN_FILES_PER_WORKER``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from validator.engine.cache import ResultCache, regular_file_bytes
+from validator.engine.plain import PlainFile, decode, encode, has_error
+from validator.errors import ValidatorError
+from validator.model import FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from validator.engine.pipeline import Validator
+
+MIN_FILES_PER_WORKER = 4
+MAX_CHUNK = 32
+ValidatorFactory = Callable[[], "Validator"]
+Task = tuple[str, "str | None"]  # (path, cache key)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        return max(1, os.process_cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def settings_text(validator: Validator, path: str) -> str:
+    """What the cache key must know of the settings for ``path`` (a checklist file: its content)."""
+    settings = validator.settings_for(path)
+    checklist = ""
+    choice = validator.choice_named(settings.checklist)  # auto and none are choices, not files
+    named = choice.checklist if choice is not None else None
+    if named is not None and settings.checklist not in validator.registry.checklists:
+        checklist = repr(named)
+    return f"{settings!r}\x00{validator.fingerprints}\x00{checklist}"
+
+
+def check_files(
+    validator: Validator,
+    paths: Sequence[str],
+    *,
+    jobs: int = 1,
+    factory: ValidatorFactory | None = None,
+    cache: ResultCache | None = None,
+    progress: TextIO | None = None,
+    start_method: str | None = None,
+) -> list[FileResult]:
+    """Every file's verdict in the order of ``paths``; unreadable files carry their ``error``.
+
+    ``start_method`` forces ``fork`` or ``spawn`` (for tests); by default workers are
+    forked when that is safe, else spawned.
+    """
+    results: list[FileResult | None] = [None] * len(paths)
+    todo: list[tuple[int, Task]] = []
+    readable = frozenset(validator.registry.readers) | {""}
+    for index, path in enumerate(paths):
+        key = None
+        # Only files a reader will read are hashed: a big file of another type is refused unread.
+        if cache is not None and os.path.splitext(path)[1].lower() in readable:
+            data = regular_file_bytes(path)
+            if data is not None:
+                key = cache.key(path, settings_text(validator, path), data)
+                results[index] = cache.get(key)
+        if results[index] is None:
+            todo.append((index, (path, key)))
+    bar = Progress(progress, len(todo))
+    workers = min(jobs, len(todo) // MIN_FILES_PER_WORKER)
+    if workers > 1:
+        tasks = [task for _, task in todo]
+        checked = _in_pool(validator, factory, cache, tasks, workers, bar, start_method)
+    else:
+        checked = []
+        for path, key in (task for _, task in todo):
+            checked.append(_check_one(validator, cache, path, key))
+            bar.advance(1)
+    bar.close()
+    for (index, _), result in zip(todo, checked, strict=True):
+        results[index] = result
+    return [result for result in results if result is not None]
+
+
+def _check_one(validator: Validator, cache: ResultCache | None, path: str, key: str | None) -> FileResult:
+    result = validator.check_path(path)
+    if cache is not None and key is not None:
+        cache.put(key, result)
+    return result
+
+
+# ---------------------------------------------------------------------------- the pool
+
+_inherited: Validator | None = None  # set in the parent just before forking
+_worker: tuple[Validator, ResultCache | None] | None = None
+
+
+def _in_pool(
+    validator: Validator,
+    factory: ValidatorFactory | None,
+    cache: ResultCache | None,
+    tasks: list[Task],
+    workers: int,
+    bar: Progress,
+    start_method: str | None,
+) -> list[FileResult]:
+    # Imported here: most runs (one file from an editor or a hook) never start a pool.
+    import multiprocessing
+    import threading
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _inherited
+    size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
+    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    if start_method is None:
+        # fork only on Linux: macOS's system libraries are not fork-safe (its default is spawn)
+        can_fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+        start_method = "fork" if can_fork and threading.active_count() == 1 else "spawn"
+    forking = start_method == "fork"
+    if not forking and factory is None:
+        raise ValueError("a validator factory is needed to spawn worker processes")
+    context = multiprocessing.get_context(start_method)
+    _inherited = validator if forking else None
+    executor = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(factory, cache))
+    try:
+        futures = [executor.submit(_check_chunk, chunk) for chunk in chunks]
+        pending: set[Future[list[PlainFile]]] = set(futures)
+        sizes = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            bar.advance(sum(sizes[future] for future in done))
+        checked = [decode(plain) for future in futures for plain in future.result()]
+    except BrokenProcessPool:
+        raise ValidatorError("检查进程意外退出（内存不足？可用 --jobs 1 重试）") from None
+    except BaseException:  # Ctrl-C or a bug: stop the workers, drop what is queued, re-raise
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        for process in processes:
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        _inherited = None
+    executor.shutdown()
+    return checked
+
+
+def _start_worker(factory: ValidatorFactory | None, cache: ResultCache | None) -> None:
+    """Once per worker: ignore Ctrl-C (the parent handles it), and have a validator."""
+    import signal
+
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    validator = _inherited
+    if validator is None:
+        assert factory is not None
+        validator = factory()
+    _worker = (validator, cache)
+
+
+def _check_chunk(tasks: list[Task]) -> list[PlainFile]:
+    assert _worker is not None
+    validator, cache = _worker
+    plain = []
+    for path, key in tasks:
+        encoded = encode(validator.check_path(path))
+        if cache is not None and key is not None and not has_error(encoded):
+            cache.put_plain(key, encoded)
+        plain.append(encoded)
+    return plain
+
+
+# ---------------------------------------------------------------------------- the progress bar
+
+
+class Progress:
+    """A one-line bar on ``stream`` when it is a terminal and the run takes more than half a second.
+
+    No library: the bar is a dozen lines, while tqdm or rich would add an
+    import (30-100 ms) to every run, most of which are too short to show one.
+    """
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO | None, total: int) -> None:
+        self.stream = stream if stream is not None and _is_terminal(stream) else None
+        self.total, self.done = total, 0
+        self.started = time.monotonic()
+        self.shown = False
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if self.stream is None or not self.total or time.monotonic() - self.started < 0.5:
+            return
+        filled = self.WIDTH * self.done // self.total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.stream is not None and self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 24) + "\r")
+            self.stream.flush()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+__all__ = ["Progress", "available_cores", "check_files", "settings_text"]

@@ -1,0 +1,117 @@
+"""A file's verdict as plain tuples: what worker processes send back and what the result cache stores.
+
+Plain data (str, int, None, tuples) crosses a process boundary cheaply and can
+be written with ``marshal``, which rebuilds values but never runs code, unlike
+``pickle``. The encoding follows the model's dataclass fields in order, so a
+field another engineer adds travels too; ``SCHEMA`` names those fields and is
+part of the cache key, so entries written before such a change are not read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from validator.model import FileResult, Fix, ReportResult, Result, Source, Span, Text
+
+PlainFile = tuple[Any, ...]
+
+# The model's small value types that results carry, encoded as (tag, field values…).
+_VALUE_TYPES = {f"\x00{cls.__name__}": cls for cls in (Span, Fix, Text, Source)}
+_TAGS = {cls: tag for tag, cls in _VALUE_TYPES.items()}
+
+_RESULT_FIELDS = tuple(f.name for f in fields(Result))
+_REPORT_FIELDS = tuple(f.name for f in fields(ReportResult))
+_FILE_FIELDS = tuple(f.name for f in fields(FileResult))
+_RESULTS_AT = _REPORT_FIELDS.index("results")
+_REPORTS_AT = _FILE_FIELDS.index("reports")
+_ERROR_AT = _FILE_FIELDS.index("error")
+
+SCHEMA = "|".join(
+    ",".join(names)
+    for names in (
+        _RESULT_FIELDS,
+        _REPORT_FIELDS,
+        _FILE_FIELDS,
+        *(tuple(f.name for f in fields(cls)) for cls in _VALUE_TYPES.values()),
+    )
+)
+
+
+def encode(file: FileResult) -> PlainFile:
+    """The file's verdict as nested tuples of plain values (``ValueError`` for a value that is not)."""
+    values = [_plain(getattr(file, name)) if name != "reports" else None for name in _FILE_FIELDS]
+    values[_REPORTS_AT] = tuple(_report(report) for report in file.reports)
+    return tuple(values)
+
+
+def has_error(plain: PlainFile) -> bool:
+    """Whether the encoded file could not be read (such results are not cached)."""
+    return plain[_ERROR_AT] is not None
+
+
+def decode(plain: PlainFile, shared: dict[tuple[Any, ...], Result] | None = None) -> FileResult:
+    """The ``FileResult`` that ``encode`` was given (``ValueError``/``TypeError`` on malformed data).
+
+    ``shared`` maps encoded results to results already built: results are immutable,
+    and most of a run's are alike (every rule's pass, without fingerprints), so a
+    warm run builds each distinct one once.
+    """
+    if not isinstance(plain, tuple) or len(plain) != len(_FILE_FIELDS):
+        raise ValueError("not an encoded file result")
+    values: list[Any] = [_value(v) if at != _REPORTS_AT else None for at, v in enumerate(plain)]
+    memo = shared if shared is not None else {}
+    values[_REPORTS_AT] = tuple(_decode_report(report, memo) for report in plain[_REPORTS_AT])
+    return FileResult(*values)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool, bytes)):
+        return value
+    tag = _TAGS.get(type(value))
+    if tag is not None:
+        return (tag, *(_plain(getattr(value, f.name)) for f in fields(value)))
+    if isinstance(value, tuple) and not is_dataclass(value):
+        return tuple(_plain(item) for item in value)
+    raise ValueError(f"not plain data: {type(value).__name__}")
+
+
+def _value(plain: Any) -> Any:
+    if isinstance(plain, tuple):
+        if plain and isinstance(plain[0], str) and plain[0] in _VALUE_TYPES:
+            return _VALUE_TYPES[plain[0]](*(_value(item) for item in plain[1:]))
+        return tuple(_value(item) for item in plain)
+    return plain
+
+
+def _report(report: ReportResult) -> tuple[Any, ...]:
+    values = [_plain(getattr(report, name)) if name != "results" else None for name in _REPORT_FIELDS]
+    values[_RESULTS_AT] = tuple(_result(result) for result in report.results)
+    return tuple(values)
+
+
+def _result(result: Result) -> tuple[Any, ...]:
+    return tuple(_plain(getattr(result, name)) for name in _RESULT_FIELDS)
+
+
+def _decode_report(plain: tuple[Any, ...], memo: dict[tuple[Any, ...], Result]) -> ReportResult:
+    if len(plain) != len(_REPORT_FIELDS):
+        raise ValueError("not an encoded report")
+    values: list[Any] = [_value(v) if at != _RESULTS_AT else None for at, v in enumerate(plain)]
+    results = []
+    for result in plain[_RESULTS_AT]:
+        try:
+            built = memo.get(result)
+            if built is None:
+                built = memo[result] = _decode_result(result)
+        except TypeError:  # a field whose value cannot be hashed: built each time
+            built = _decode_result(result)
+        results.append(built)
+    values[_RESULTS_AT] = tuple(results)
+    return ReportResult(*values)
+
+
+def _decode_result(plain: tuple[Any, ...]) -> Result:
+    if len(plain) != len(_RESULT_FIELDS):
+        raise ValueError("not an encoded result")
+    return Result(*(_value(value) for value in plain))
