@@ -8,7 +8,7 @@ fullwidth ``（`` is one column, as an editor shows it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, Protocol
@@ -475,3 +475,35 @@ class Layout:
     def at(self, line: int) -> ParagraphFormat | None:
         """The format of line ``line`` (1-based), or None past the end."""
         return self.paragraphs[line - 1] if 0 < line <= len(self.paragraphs) else None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A report's text as decoded from its file, before any parsing.
+
+    ``path`` is the path as the user gave it (for messages, never re-resolved);
+    ``format`` is ``text``, ``markdown``, ``docx``, ``pdf`` or ``ofd``; ``encoding`` is
+    what the bytes were decoded as (``utf-8``, ``utf-8-sig``, ``utf-16``,
+    ``gb18030``; empty for a PDF or OFD) so a report can say so. Split ``text`` on
+    ``"\\n"`` only, never with ``splitlines()``, which also breaks at ``\\v``,
+    ``\\f`` and U+2028 where editors do not. ``pages`` gives the page number of
+    each line for paged formats (``.pdf``, ``.ofd``) and is empty for the others;
+    ``levels`` gives, per line, the heading level a Word paragraph style declares
+    (标题 1 → 1; 0 for none), and is empty for formats without styles;
+    ``layout`` is how a ``.docx`` sets each line and page (fonts, sizes,
+    margins), for the layout rules, and None for the other formats;
+    ``converted`` says that the file was converted before it was read (an old
+    ``.doc`` by LibreOffice), so that positions are those of the conversion.
+    """
+
+    path: str
+    text: str
+    format: str
+    encoding: str
+    pages: tuple[int, ...] = ()
+    levels: tuple[int, ...] = ()
+    layout: Layout | None = None
+    converted: str = ""  # how the text was obtained when not read directly ("LibreOffice → .docx")
+
+
+Reader = Callable[[bytes, str], SourceText]  # a file format's bytes → text (plugins add readers)

@@ -30,7 +30,7 @@ from validator.model import Checklist, FileResult, Layout, ParsedFile, ReportRes
 from validator.plugin.registry import Registry
 
 if TYPE_CHECKING:
-    from validator.readers import SourceText
+    from validator.model import SourceText
 
 
 # ``--checklist`` (and the configuration's ``checklist``) takes a checklist, or one of these:
@@ -142,7 +142,7 @@ class Validator:
 
         ``layout`` (a ``.docx``'s fonts, sizes and margins) is handed to the layout rules with each report.
         """
-        from validator.readers import SourceText
+        from validator.model import SourceText
 
         source = SourceText(
             path=path, text=text, format=source_format, encoding="", levels=tuple(levels), layout=layout

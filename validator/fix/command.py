@@ -22,7 +22,7 @@ from validator.rule import Rule
 
 if TYPE_CHECKING:
     from validator.api import Validator
-    from validator.readers import SourceText
+    from validator.model import SourceText
 
 # The formats whose text is the file's own text: what --fix may rewrite.
 FIXABLE_FORMATS = frozenset({"text", "markdown"})

@@ -20,24 +20,22 @@ plugin written today keeps working when hooks gain optional features.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pluggy
 
+from validator.model import Reader
+
 if TYPE_CHECKING:
     from validator.formatters import Formatter
-    from validator.readers import SourceText
     from validator.rule import Rule
 
 PROJECT_NAME = "report_validator"
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
-
-Reader = Callable[[bytes, str], "SourceText"]
-
 
 @hookspec
 def report_validator_rules() -> Sequence[Rule]:  # type: ignore[empty-body]

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from validator.errors import InputError
 from validator.limits import current_limits
-from validator.model import Layout
+from validator.model import Reader, SourceText
 from validator.plugin.hookspecs import hookimpl
+from validator.readers.docx import read_docx
+from validator.readers.legacy import read_legacy
+from validator.readers.ofd import read_ofd
+from validator.readers.pdf import read_pdf
+from validator.readers.text import read_markdown, read_text
 
 __all__ = [
     "READERS",
@@ -31,45 +35,6 @@ __all__ = [
     "read_bytes",
     "read_path",
 ]
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """A report's text as decoded from its file, before any parsing.
-
-    ``path`` is the path as the user gave it (for messages, never re-resolved);
-    ``format`` is ``text``, ``markdown``, ``docx``, ``pdf`` or ``ofd``; ``encoding`` is
-    what the bytes were decoded as (``utf-8``, ``utf-8-sig``, ``utf-16``,
-    ``gb18030``; empty for a PDF or OFD) so a report can say so. Split ``text`` on
-    ``"\\n"`` only, never with ``splitlines()``, which also breaks at ``\\v``,
-    ``\\f`` and U+2028 where editors do not. ``pages`` gives the page number of
-    each line for paged formats (``.pdf``, ``.ofd``) and is empty for the others;
-    ``levels`` gives, per line, the heading level a Word paragraph style declares
-    (标题 1 → 1; 0 for none), and is empty for formats without styles;
-    ``layout`` is how a ``.docx`` sets each line and page (fonts, sizes,
-    margins), for the layout rules, and None for the other formats;
-    ``converted`` says that the file was converted before it was read (an old
-    ``.doc`` by LibreOffice), so that positions are those of the conversion.
-    """
-
-    path: str
-    text: str
-    format: str
-    encoding: str
-    pages: tuple[int, ...] = ()
-    levels: tuple[int, ...] = ()
-    layout: Layout | None = None
-    converted: str = ""  # how the text was obtained when not read directly ("LibreOffice → .docx")
-
-
-Reader = Callable[[bytes, str], SourceText]
-
-# The readers build SourceText, so they can only be imported once it exists.
-from validator.readers.docx import read_docx  # noqa: E402
-from validator.readers.legacy import read_legacy  # noqa: E402
-from validator.readers.ofd import read_ofd  # noqa: E402
-from validator.readers.pdf import read_pdf  # noqa: E402
-from validator.readers.text import read_markdown, read_text  # noqa: E402
 
 READERS: dict[str, Reader] = {
     ".txt": read_text,

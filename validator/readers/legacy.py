@@ -20,7 +20,7 @@ import os
 import re
 
 from validator.errors import InputError
-from validator.readers import SourceText
+from validator.model import SourceText
 from validator.readers.docx import read_docx
 from validator.readers.signatures import OLE_MAGIC, ZIP_MAGIC
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from validator.errors import InputError
-from validator.readers import SourceText
+from validator.model import SourceText
 
 if TYPE_CHECKING:
     from pdfminer.layout import LTItem, LTTextLine

@@ -13,7 +13,7 @@ A reader takes the file's bytes and the path to name in messages, and returns a
 from __future__ import annotations
 
 from validator.errors import InputError
-from validator.readers import SourceText
+from validator.model import SourceText
 from validator.readers.encoding import DecodeError, decode
 
 __all__ = ["read_markdown", "read_text"]

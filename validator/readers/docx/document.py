@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 
 from validator.errors import InputError
-from validator.model import Layout, ParagraphFormat
-from validator.readers import SourceText
+from validator.model import Layout, ParagraphFormat, SourceText
 from validator.readers.docx.body import BodyReader, DocxParagraph
 from validator.readers.docx.ooxml import namespace
 
