@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.golden_runs import FORMATS, GOLDEN, SAMPLES, digest, run
+from tests.golden_runs import FORMATS, GOLDEN, SAMPLES, SAMPLES_ARG, digest, run
 
 
 def main() -> None:
@@ -22,7 +22,7 @@ def main() -> None:
     for fmt in FORMATS:
         (GOLDEN / f"examples.{fmt}").write_text(run(["examples"], fmt), encoding="utf-8")
         if SAMPLES.is_dir():
-            (GOLDEN / f"samples.{fmt}.sha256").write_text(digest(run([str(SAMPLES)], fmt)) + "\n")
+            (GOLDEN / f"samples.{fmt}.sha256").write_text(digest(run([SAMPLES_ARG], fmt)) + "\n")
     print(f"wrote {GOLDEN}")
 
 

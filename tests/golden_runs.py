@@ -13,11 +13,16 @@ from validator.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES_ARG = os.path.join("..", "shared", "samples")  # relative: the output names it
 FORMATS = ("json", "sarif", "text")
 
 
 def run(paths: list[str], fmt: str) -> str:
-    """The output of ``check PATHS --format FMT`` run from the repository root, without colour."""
+    """The output of ``check PATHS --format FMT`` run from the repository root, without colour.
+
+    Paths are given relative to the root, and the root itself (SARIF names it as a URI) is
+    written ``ROOT``, so that the output is the same in any checkout.
+    """
     out = io.StringIO()
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -26,7 +31,7 @@ def run(paths: list[str], fmt: str) -> str:
             main(["check", *paths, "--format", fmt, "--fail-on", "never"])
     finally:
         os.chdir(cwd)
-    return out.getvalue()
+    return out.getvalue().replace(ROOT.as_uri(), "file:///ROOT")
 
 
 def digest(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.golden_runs import FORMATS, GOLDEN, SAMPLES, digest, run
+from tests.golden_runs import FORMATS, GOLDEN, SAMPLES, SAMPLES_ARG, digest, run
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -21,4 +21,4 @@ def test_examples_output_is_unchanged(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_samples_output_is_unchanged(fmt: str) -> None:
     expected = (GOLDEN / f"samples.{fmt}.sha256").read_text(encoding="utf-8").strip()
-    assert digest(run([str(SAMPLES)], fmt)) == expected, "output changed: run scripts/update_goldens.py"
+    assert digest(run([SAMPLES_ARG], fmt)) == expected, "output changed: run scripts/update_goldens.py"
