@@ -20,8 +20,8 @@ FORMATS = ("json", "sarif", "text")
 def run(paths: list[str], fmt: str) -> str:
     """The output of ``check PATHS --format FMT`` run from the repository root, without colour.
 
-    Paths are given relative to the root, and the root itself (SARIF names it as a URI) is
-    written ``ROOT``, so that the output is the same in any checkout.
+    Paths are given relative to the root, and the root itself (SARIF names it and the files
+    outside it as URIs) is written ``ROOT``, so that the output is the same in any checkout.
     """
     out = io.StringIO()
     cwd = os.getcwd()
@@ -31,7 +31,7 @@ def run(paths: list[str], fmt: str) -> str:
             main(["check", *paths, "--format", fmt, "--fail-on", "never"])
     finally:
         os.chdir(cwd)
-    return out.getvalue().replace(ROOT.as_uri(), "file:///ROOT")
+    return out.getvalue().replace(ROOT.as_uri(), "file:///ROOT").replace(ROOT.parent.as_uri(), "file:///ROOT/..")
 
 
 def digest(text: str) -> str:
