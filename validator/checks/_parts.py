@@ -37,6 +37,14 @@ def is_self_review(evidence: Mapping[str, tuple[Paragraph, ...]]) -> bool:
     return SELF_REVIEW_ITEM in evidence and bool(evidence.get("problems"))
 
 
+Evidence = Mapping[str, tuple[Paragraph, ...]]
+
+
+def self_review_problems(document: Document, evidence: Evidence) -> list[Paragraph]:
+    """The problems part of a self-review material; empty for any other report, or without one."""
+    return problems_part(document, evidence) if is_self_review(evidence) else []
+
+
 def problems_part(document: Document, evidence: Mapping[str, tuple[Paragraph, ...]]) -> list[Paragraph]:
     """The paragraphs of the problems part (empty when the checklist found none)."""
     found = evidence.get("problems", ())
@@ -109,4 +117,4 @@ def _closes(heading: Heading, other: Heading) -> bool:
     return other.rank <= heading.rank
 
 
-__all__ = ["Aspect", "aspects", "is_self_review", "problems_part"]
+__all__ = ["Aspect", "aspects", "is_self_review", "problems_part", "self_review_problems"]

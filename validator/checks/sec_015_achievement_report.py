@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 
-from ._parts import is_self_review, problems_part
+from ._parts import self_review_problems
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _ACHIEVEMENT = re.compile(
@@ -47,9 +47,7 @@ _ACHIEVEMENT = re.compile(
     source="中共中央办公厅年度民主生活会通知（“防止把民主生活会开成工作汇报会”）；编辑惯例",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
-    if not is_self_review(context.evidence):
-        return
-    part = problems_part(context.document, context.evidence)
+    part = self_review_problems(context.document, context.evidence)
     if not part:
         return
     inside = {paragraph.index for paragraph in part}

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 
-from ._parts import aspects, is_self_review, problems_part
+from ._parts import aspects, self_review_problems
 
 _INSTANCE = re.compile(r"比如|例如|譬如|再如|如[，,：:]|具体表现(为|在)|主要表现(为|在)|表现在")
 
@@ -38,9 +38,7 @@ _INSTANCE = re.compile(r"比如|例如|譬如|再如|如[，,：:]|具体表现(
     source="中共中央办公厅年度民主生活会通知（“见人见事见思想”）；编辑惯例",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
-    if not is_self_review(context.evidence):
-        return
-    part = problems_part(context.document, context.evidence)
+    part = self_review_problems(context.document, context.evidence)
     for aspect in aspects(context.document, part):
         if not _INSTANCE.search(aspect.text):
             zh = f"“{aspect.label}”没有具体事例（比如、例如、具体表现在…）"

@@ -30,7 +30,7 @@ from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._parts import is_self_review, problems_part
+from ._parts import self_review_problems
 
 
 @rule(
@@ -41,9 +41,7 @@ from ._parts import is_self_review, problems_part
     source="中共中央办公厅关于召开年度民主生活会的通知（rules/data/self_review_aspects.yaml）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
-    if not is_self_review(context.evidence):
-        return
-    part = problems_part(context.document, context.evidence)
+    part = self_review_problems(context.document, context.evidence)
     if not part:
         return
     year = context.report_year
