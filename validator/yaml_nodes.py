@@ -6,7 +6,7 @@ which knows the line it starts on. So every problem becomes a ``ConfigError`` of
 the file, the line and the key. Types are strict (``headings: 政治`` is an error, not a list of
 one), because a lenient reader hides exactly the typos a user needs to see.
 
-The readers here know YAML, not the checklist format; ``checklist_values`` builds the format's
+The readers here know YAML, not the checklist format; ``checklist.values`` builds the format's
 own values (ids, codes, texts, phrase and pattern lists) on top of them.
 """
 

@@ -4,7 +4,7 @@ Merging is by id and key by key, so a checklist that ``extends`` another says on
 an entry whose id the parent has changes just the keys it gives (the cue keys and the two message
 texts one by one), ``drop: true`` removes the parent's item, and an entry with a new id is a new
 item, which must give its label and severity. The result keeps the parent's order, then this
-file's new items. Whether the merged items make sense together is ``checklist_checks``'s job;
+file's new items. Whether the merged items make sense together is ``checklist.validation``'s job;
 ``MergedItems`` hands it what this file wrote, so that its messages point at this file's lines.
 """
 

@@ -15,10 +15,10 @@ documented in ``docs/checklists.md`` and described by ``schemas/checklist.schema
 This module is the public entry point, and it follows ``extends``; each other job has a module:
 
 * ``yaml_nodes``: composing the YAML, and reading strictly typed values from its nodes;
-* ``checklist_values``: the format's keys, and readers for its ids, codes, texts and patterns;
-* ``checklist_items``: ``items:`` read entry by entry and merged over the parent's items;
-* ``checklist_checks``: the merged items' references, ``after`` cycles and satisfiability;
-* ``checklist_settings``: ``detect:`` and ``rules:``, merged over the parent's.
+* ``checklist.values``: the format's keys, and readers for its ids, codes, texts and patterns;
+* ``checklist.items``: ``items:`` read entry by entry and merged over the parent's items;
+* ``checklist.validation``: the merged items' references, ``after`` cycles and satisfiability;
+* ``checklist.settings``: ``detect:`` and ``rules:``, merged over the parent's.
 """
 
 from __future__ import annotations

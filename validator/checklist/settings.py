@@ -1,6 +1,6 @@
 """A checklist's two settings sections, ``detect:`` and ``rules:``, merged over the parent's.
 
-They merge differently from ``items:`` (see ``checklist_items``): in ``detect`` a key given
+They merge differently from ``items:`` (see ``checklist.items``): in ``detect`` a key given
 replaces the parent's whole list, while in ``rules`` each rule changes only the keys it gives,
 and a rule's ``options`` merge by name. A rule code must be one of the codes the caller knows,
 so that a typo is an error at load time rather than a setting that silently does nothing.

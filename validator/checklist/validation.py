@@ -65,7 +65,7 @@ def _check_reference(
 def _check_satisfiable(item: ChecklistItem, spec: ItemSpec) -> None:
     """An item this file defines or changes must be able to pass, and use every cue it gives.
 
-    Mirrors how ``validator/items.py`` looks: scope ``heading`` reads heading cues only;
+    Mirrors how ``validator/engine/items.py`` looks: scope ``heading`` reads heading cues only;
     ``title``, ``lead`` and ``document`` read paragraph cues only; ``paragraph`` reads both;
     an order item reads none.
     """

@@ -10,7 +10,7 @@ value or an unknown rule code or item id is a ``ConfigError`` of one line naming
 line and the key, because a typo in ``ignore:`` would otherwise silently report what the team
 meant to switch off. The YAML is read with the checklist's node readers (``yaml_nodes``). TOML
 has no line numbers in ``tomllib``, so its values are turned into the same YAML nodes with lines
-found by a simple text search inside the table (best effort, see ``config_toml``); one set of
+found by a simple text search inside the table (best effort, see ``config.toml``); one set of
 readers then checks both formats and words their errors alike.
 
 Precedence, highest first: command-line flags (applied by the caller), per-glob ``overrides``
@@ -21,9 +21,9 @@ for editors by ``schemas/config.schema.json``.
 
 This module is the public entry point: it finds the file, loads it, and re-exports the rest.
 The work is split by job, and each module imports only those named before it here:
-``config_values`` (the records and how they merge), ``config_globs`` (``overrides`` globs),
-``config_toml`` (the pyproject table as nodes), ``config_files`` (a file → nodes),
-``config_loader`` (strict checking, ``extends``), ``config_render`` (``report-validator config``).
+``config.values`` (the records and how they merge), ``config.globs`` (``overrides`` globs),
+``config.toml`` (the pyproject table as nodes), ``config.files`` (a file → nodes),
+``config.loader`` (strict checking, ``extends``), ``config.render`` (``report-validator config``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Both discovery (``has_table``) and loading read files, and both must fail the same way: a file
 that cannot be read, is not UTF-8 or is not valid TOML is a one-line ``ConfigError`` with the
 file and, where known, the line. YAML goes to the checklist's composer (``yaml_nodes``), the
-``pyproject.toml`` table to ``config_toml``; the loader sees only nodes.
+``pyproject.toml`` table to ``config.toml``; the loader sees only nodes.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The values a loaded configuration is made of, and how they merge into the settings for a file.
 
 They are kept apart from the loader so that everything reading a configuration (the commands,
-``config_render``) depends on these plain frozen records only, never on YAML or TOML. Merging is
+``config.render``) depends on these plain frozen records only, never on YAML or TOML. Merging is
 here too because it is what the records are for: ``ProjectConfig.for_file`` lays the file's
 layers, then every matching ``overrides`` entry, over the built-in defaults, and each value
 keeps its ``Origin`` so that ``report-validator config FILE`` can say why a setting is what it is.
