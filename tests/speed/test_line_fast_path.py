@@ -1,0 +1,93 @@
+"""The line classifier's fast path gives exactly what Lark gives, on any text.
+
+``classify_lines`` reads plain lines with the grammar's own terminals and sends the rest
+to Lark; ``classify_lines_with_lark`` sends every line. They must never differ: not in a
+line's kind, marker, indentation, column or text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from validator.parse.lines import _line_scanner, classify_lines, classify_lines_with_lark
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+# Characters that start or end a terminal, so arbitrary text reaches every branch.
+MARKS = (
+    "<!->一二三四五六七八九十是其第（）()、.．，,:：。！？；0123456789０１２①⑴⒇"
+    "目录同志们谢大家报告附件抄送印发此联系人年月日〇○/#"
+)
+ALPHABET = st.sampled_from([*MARKS, " ", "\u3000", "\t", "\u00a0", "\n", "\r", "X", "正"])
+arbitrary_text = st.lists(ALPHABET, max_size=400).map("".join)
+
+# Whole pieces of every line kind, so that each kind meets indentation, # and its neighbours.
+PIECES = st.sampled_from(
+    ["一、", "一 加强", "十一.", "（一）", "(二)、", "1.", "12、", "1．2024年", "2025年以来", "1.5亿元",
+     "10%", "（1）", "⑴", "①", "⑳、", "一是", "一是一、", "其一，", "其二是", "第一，", "第一议题", "目录",
+     "目 录  ", "<!-- report-validator: disable=NUM-008 理由 -->", "<!-- x --> y", "同志们：", "各位同志们，",
+     "谢谢大家！",
+     "谢谢", "某局2024年工作情况报告", "关于某事的通知", "附件：1.某表", "附件2", "（此件公开发布）",
+     "抄送：某局", "某市委办公室  2024年1月5日印发", "2024年1月5日", "2024.1.5", "二〇二四年一月五日",
+     "#", "##", "### ", "####### ", " ", "  ", "\u3000\u3000", "\t", "\u00a0", "正文。", "X", "”“", "。"]
+)  # fmt: skip
+pieced_text = st.lists(st.lists(PIECES, max_size=5).map("".join), max_size=15).map("\n".join)
+
+
+def test_the_fast_path_is_on_for_the_grammar() -> None:
+    """A grammar whose line shape the scanner does not know turns the fast path off; ours is known."""
+    assert _line_scanner() is not None
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arbitrary_text)
+@example("")
+@example("\n")
+@example("  \n\u3000")
+@example("一、\n  （一）x\n\t1.y")
+@example("## 一、x\n#\n<!-- a -->  \n  <!-- b -->")
+def test_arbitrary_text_classifies_as_lark_does(text: str) -> None:
+    assert classify_lines(text) == classify_lines_with_lark(text)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieced_text)
+def test_text_pieced_from_line_kinds_classifies_as_lark_does(text: str) -> None:
+    fast = classify_lines(text)
+    assert fast == classify_lines_with_lark(text)
+    assert [line.line for line in fast] == list(range(1, text.count("\n") + 2))
+
+
+def test_real_shaped_reports_classify_as_lark_does() -> None:
+    """The examples, and the real samples when present, line for line (most lines take the fast path)."""
+    paths = sorted((ROOT / "examples").rglob("*.txt")) + sorted((ROOT / "examples").rglob("*.md"))
+    paths += sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("*.md")) if SAMPLES.is_dir() else []
+    assert paths
+    kinds: set[str] = set()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        fast = classify_lines(text)
+        assert fast == classify_lines_with_lark(text), path
+        kinds.update(line.kind for line in fast)
+    assert {"heading", "body", "blank", "title_like"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "marker", "column"),
+    [
+        ("\u3000\u3000（一）加强领导", "heading", "（一）", 3),
+        ("1.5亿元已到位。", "body", "", 1),
+        ("一是抓学习", "enum", "一是", 1),
+        ("  2024年1月5日  ", "date", "", 3),
+        ("   ", "blank", "", 4),
+    ],
+)
+def test_a_line_of_each_shape(line: str, kind: str, marker: str, column: int) -> None:
+    (classified,) = classify_lines(line)
+    assert (classified.kind, classified.marker, classified.column) == (kind, marker, column)
+    assert classified == classify_lines_with_lark(line)[0]
