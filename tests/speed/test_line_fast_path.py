@@ -7,6 +7,10 @@ line's kind, marker, indentation, column or text.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +95,51 @@ def test_a_line_of_each_shape(line: str, kind: str, marker: str, column: int) ->
     (classified,) = classify_lines(line)
     assert (classified.kind, classified.marker, classified.column) == (kind, marker, column)
     assert classified == classify_lines_with_lark(line)[0]
+
+
+PARSE_AND_REPORT_LARK = (
+    "import sys; from validator.parse import parse_text; "
+    "parsed = parse_text('一、加强学习\\n\\u3000\\u3000正文。\\n', 'x.txt'); "
+    "print(len(parsed.paragraphs), 'lark' in sys.modules)"
+)
+
+
+def _run(cache: Path) -> str:
+    env = {**os.environ, "REPORT_VALIDATOR_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", PARSE_AND_REPORT_LARK], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_plain_lines_need_no_lark_once_the_grammar_facts_are_cached(tmp_path: Path) -> None:
+    """The first run derives the scanner with Lark and keeps it as JSON; the next one never imports Lark."""
+    assert _run(tmp_path) == "2 True"
+    (facts,) = tmp_path.glob("report-lines-v1-*.json")
+    payload = json.loads(facts.read_text(encoding="utf-8"))
+    assert isinstance(payload["tables"]["comment"], str) and payload["tables"]["scanner"][0].startswith(
+        "(?P<"
+    )
+    assert _run(tmp_path) == "2 False"
+
+
+@pytest.mark.parametrize(
+    "content", [b"\xff not json", b'{"key": "x", "tables": {}}', b"[]", b'{"key": null}', b"{}"]
+)
+def test_a_damaged_facts_file_is_derived_again(tmp_path: Path, content: bytes) -> None:
+    assert _run(tmp_path) == "2 True"
+    (facts,) = tmp_path.glob("report-lines-v1-*.json")
+    good = facts.read_bytes()
+    facts.write_bytes(content)
+    assert _run(tmp_path) == "2 True"  # derived with Lark again, and the same paragraphs
+    assert facts.read_bytes() == good
+
+
+def test_wrong_shaped_facts_under_the_right_key_are_derived_again(tmp_path: Path) -> None:
+    assert _run(tmp_path) == "2 True"
+    (facts,) = tmp_path.glob("report-lines-v1-*.json")
+    payload = json.loads(facts.read_text(encoding="utf-8"))
+    payload["tables"]["scanner"] = ["(?P<TEXT>.+)", "not flags", []]
+    facts.write_text(json.dumps(payload), encoding="utf-8")
+    assert _run(tmp_path) == "2 True"

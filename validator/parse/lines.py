@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from validator.parse.grammar_cache import cached_parser
+from validator.parse.grammar_cache import cached_facts, cached_parser
 from validator.resources import data_file
 
 if TYPE_CHECKING:
@@ -155,13 +155,55 @@ class _LineScanner:
 
 @functools.lru_cache(maxsize=1)
 def _line_scanner() -> _LineScanner | None:
-    """The scanner made from the loaded grammar, or None if the grammar's shape is not the known one.
+    """The scanner made from the grammar, or None if the grammar's shape is not the known one."""
+    facts = _grammar_facts()
+    if facts["scanner"] is None:
+        return None
+    alternation, flags, markers = facts["scanner"]
+    return _LineScanner(re.compile(alternation, flags), dict(markers))
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar_facts() -> dict[str, Any]:
+    """What the fast path and ``comment_line`` take from the grammar, without loading Lark.
+
+    Derived from the loaded parser once, then kept as JSON beside the parser's cache
+    (``grammar_cache.cached_facts``: data, never code), keyed by the grammar and the
+    installed Lark; a run whose every line takes the fast path never imports Lark.
+    """
+    grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
+    return cached_facts("lines-v1", grammar, _derive_facts, _valid_facts)
+
+
+def _valid_facts(facts: dict[str, Any]) -> bool:
+    """A cached file's facts have the shape ``_derive_facts`` gives (a damaged one is derived again)."""
+    scanner = facts.get("scanner")
+    if not isinstance(facts.get("comment"), str):
+        return False
+    if scanner is None:
+        return True
+    if not (isinstance(scanner, list) and len(scanner) == 3):
+        return False
+    alternation, flags, markers = scanner
+    return (
+        isinstance(alternation, str)
+        and isinstance(flags, int)
+        and isinstance(markers, list)
+        and all(
+            isinstance(pair, list) and len(pair) == 2 and pair[1] in ("heading", "enum") for pair in markers
+        )
+    )
+
+
+def _derive_facts() -> dict[str, Any]:
+    """The scanner's alternation, flags and markers (None for an unknown line shape), and COMMENT.
 
     The terminals (their patterns and order) come from the grammar; the shape of a line
     is checked against the grammar's rules, so a changed grammar turns the fast path off
     (and a test fails) rather than classify a line differently from Lark.
     """
     parser = _report_parser()
+    facts: dict[str, Any] = {"comment": parser.get_terminal("COMMENT").pattern.to_regexp(), "scanner": None}
     rules: dict[str, set[tuple[str, ...]]] = {}
     for rule in parser.rules:
         rules.setdefault(rule.origin.name, set()).add(tuple(symbol.name for symbol in rule.expansion))
@@ -172,25 +214,25 @@ def _line_scanner() -> _LineScanner | None:
         if rules.get(kind, set()) != {
             shape for name in markers if markers[name] == kind for shape in ((name,), (name, "TEXT"))
         }:
-            return None
-    content = {expansion for expansion in rules.get("content", set())}
+            return facts
+    content = set(rules.get("content", set()))
     if frozenset(rules.get("line", set())) != _LINE_SHAPE or content != {
         ("heading",),
         ("enum",),
         *((name,) for name in _LINE_KINDS),
     }:
-        return None
+        return facts
     terminals = sorted(
         parser.terminals,
-        key=lambda t: (
-            -t.priority,
-            -t.pattern.max_width,
-            -len(t.pattern.value),
-            t.name,
-        ),  # as lark's BasicLexer
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),  # lark's BasicLexer
     )
     alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
-    return _LineScanner(re.compile(alternation, parser.options.g_regex_flags), markers)
+    facts["scanner"] = [
+        alternation,
+        parser.options.g_regex_flags,
+        [list(pair) for pair in sorted(markers.items())],
+    ]
+    return facts
 
 
 def _classify(number: int, parts: list[Token | tuple[str, list[Token]]]) -> ClassifiedLine:
@@ -226,8 +268,7 @@ def comment_line() -> re.Pattern[str]:
     tests ask this function, so a line can never be a comment to one and text to another.
     Indentation may come first; a Markdown ``#`` may not (that line is a heading).
     """
-    terminal = _report_parser().get_terminal("COMMENT")
-    return re.compile(f"[{_SPACES}]*(?:{terminal.pattern.to_regexp()})")
+    return re.compile(f"[{_SPACES}]*(?:{_grammar_facts()['comment']})")
 
 
 @functools.lru_cache(maxsize=1)
