@@ -140,6 +140,14 @@ def test_wrong_shaped_facts_under_the_right_key_are_derived_again(tmp_path: Path
     assert _run(tmp_path) == "2 True"
     (facts,) = tmp_path.glob("report-lines-v1-*.json")
     payload = json.loads(facts.read_text(encoding="utf-8"))
-    payload["tables"]["scanner"] = ["(?P<TEXT>.+)", "not flags", []]
-    facts.write_text(json.dumps(payload), encoding="utf-8")
-    assert _run(tmp_path) == "2 True"
+    good = facts.read_bytes()
+    for scanner in (
+        ["(?P<TEXT>.+)", "not flags", []],
+        ["(?P<TEXT>.+", 0, []],  # does not compile
+        ["(?P<TEXT>.+)", 128, []],  # re.DEBUG would print
+        ["(?P<TEXT>.+)", 0, [[["CN_MARKER"], "heading"]]],  # an unhashable marker
+    ):
+        payload["tables"]["scanner"] = scanner
+        facts.write_text(json.dumps(payload), encoding="utf-8")
+        assert _run(tmp_path) == "2 True"
+        assert facts.read_bytes() == good

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from lark import Lark, Token
 
 _SPACES = " \t\u3000\u00a0"  # what the grammar's INDENT strips
+_PLAIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE  # never re.DEBUG
 
 # Terminals that make up a whole line of their own kind.
 _LINE_KINDS = {
@@ -176,23 +177,35 @@ def _grammar_facts() -> dict[str, Any]:
 
 
 def _valid_facts(facts: dict[str, Any]) -> bool:
-    """A cached file's facts have the shape ``_derive_facts`` gives (a damaged one is derived again)."""
-    scanner = facts.get("scanner")
-    if not isinstance(facts.get("comment"), str):
+    """Whether cached facts have the shape ``_derive_facts`` gives and compile (else: derived again)."""
+    comment, scanner = facts.get("comment"), facts.get("scanner")
+    if not isinstance(comment, str):
         return False
-    if scanner is None:
-        return True
-    if not (isinstance(scanner, list) and len(scanner) == 3):
+    if scanner is not None:
+        if not (isinstance(scanner, list) and len(scanner) == 3):
+            return False
+        alternation, flags, markers = scanner
+        if not (
+            isinstance(alternation, str)
+            and isinstance(flags, int)
+            and not flags & ~_PLAIN_FLAGS
+            and isinstance(markers, list)
+            and all(
+                isinstance(pair, list)
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and pair[1] in ("heading", "enum")
+                for pair in markers
+            )
+        ):
+            return False
+    try:  # compiled once more when used: from re's own cache
+        re.compile(comment)
+        if scanner is not None:
+            re.compile(scanner[0], scanner[1])
+    except (re.error, RecursionError, OverflowError, ValueError):
         return False
-    alternation, flags, markers = scanner
-    return (
-        isinstance(alternation, str)
-        and isinstance(flags, int)
-        and isinstance(markers, list)
-        and all(
-            isinstance(pair, list) and len(pair) == 2 and pair[1] in ("heading", "enum") for pair in markers
-        )
-    )
+    return True
 
 
 def _derive_facts() -> dict[str, Any]:
