@@ -27,7 +27,9 @@ MARKS = (
     "<!->一二三四五六七八九十是其第（）()、.．，,:：。！？；0123456789０１２①⑴⒇"
     "目录同志们谢大家报告附件抄送印发此联系人年月日〇○/#"
 )
-ALPHABET = st.sampled_from([*MARKS, " ", "\u3000", "\t", "\u00a0", "\n", "\r", "X", "正"])
+# Spaces and line-break-like characters: only \n ends a line, for the grammar and for the fast path.
+SPACES_AND_BREAKS = [" ", "\u3000", "\t", "\u00a0", "\n", "\r", "\u2028", "\x85", "\x1c"]
+ALPHABET = st.sampled_from([*MARKS, *SPACES_AND_BREAKS, "X", "正"])
 arbitrary_text = st.lists(ALPHABET, max_size=400).map("".join)
 
 # Whole pieces of every line kind, so that each kind meets indentation, # and its neighbours.
