@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["Tables", "cache_file", "cached_parser"]
+__all__ = ["Tables", "cache_file", "cached_facts", "cached_parser"]
 
 _TUPLE, _SET, _DICT = "\0t", "\0s", "\0d"
 
@@ -58,7 +58,46 @@ def cached_parser(grammar: str, version: str, build: Callable[[], P], tables: Ta
     return parser
 
 
-def cache_file(key: str) -> Path | None:
+def cached_facts(
+    name: str, grammar: str, derive: Callable[[], dict[str, Any]], valid: Callable[[dict[str, Any]], bool]
+) -> dict[str, Any]:
+    """Facts derived from ``grammar`` by the installed Lark (``derive``): from a JSON file, or derived.
+
+    For what is cheap to keep but costs Lark's import to derive (``lines``' fast path). The
+    key is the grammar, ``name`` and the installed Lark's files (found without importing it),
+    so an upgraded Lark or a changed grammar derives them again; a file that does not decode
+    or that ``valid`` rejects is ignored and replaced.
+    """
+    key = hashlib.sha256(f"{name}\n{_lark_stamp()}\n{grammar}".encode()).hexdigest()
+    path = cache_file(key, kind=name)
+    if path is not None:
+        try:
+            payload = json.loads(path.read_bytes())
+            if isinstance(payload, dict) and payload.get("key") == key and valid(payload["tables"]):
+                return payload["tables"]  # type: ignore[no-any-return]
+        except Exception:
+            pass
+    facts = derive()
+    if path is not None:
+        _save(path, key, lambda: facts)
+    return facts
+
+
+def _lark_stamp() -> str:
+    """Where the installed Lark is, and its size and time: a new version changes them."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("lark")
+    if spec is None or spec.origin is None:
+        return "no lark"
+    try:
+        stat = os.stat(spec.origin)
+    except OSError:
+        return spec.origin
+    return f"{spec.origin}\n{stat.st_size}\n{stat.st_mtime_ns}"
+
+
+def cache_file(key: str, kind: str = "grammar") -> Path | None:
     """The per-user cache file for ``key`` (None when no cache directory can be made)."""
     base = os.environ.get("REPORT_VALIDATOR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "report-validator"
@@ -67,7 +106,7 @@ def cache_file(key: str) -> Path | None:
         os.makedirs(base, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return Path(base) / f"report-grammar-{key[:16]}.json"
+    return Path(base) / f"report-{kind}-{key[:16]}.json"
 
 
 def _save(path: Path, key: str, dump: Callable[[], dict[str, Any]]) -> None:

@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from validator.parse.grammar_cache import cached_parser
+from validator.parse.grammar_cache import cached_facts, cached_parser
 from validator.resources import data_file
 
 if TYPE_CHECKING:
     from lark import Lark, Token
 
 _SPACES = " \t\u3000\u00a0"  # what the grammar's INDENT strips
+_PLAIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE  # never re.DEBUG
 
 # Terminals that make up a whole line of their own kind.
 _LINE_KINDS = {
@@ -64,9 +65,187 @@ class ClassifiedLine:
 
 
 def classify_lines(text: str) -> list[ClassifiedLine]:
-    """Run the grammar and describe every line of ``text``, blank ones included."""
+    """Describe every line of ``text``, blank ones included, as the grammar does.
+
+    Lark's lexer and parser spend most of a report's parsing time on lines whose shape is
+    plain: an optional indentation, then a heading marker and its text, or one terminal
+    that takes the whole line (body text, a title-like line …). ``_LineScanner`` reads
+    those lines with the very alternation of the grammar's own terminals that Lark's lexer
+    tries at the start of a line, in Lark's order; the other lines (Markdown ``#``, and any
+    shape the scanner does not know) go through Lark, in one batch: each line of the
+    grammar is parsed on its own, so the batch gives each line the tokens it has in the
+    whole text. A Hypothesis test compares both ways on arbitrary text.
+    """
+    scanner = _line_scanner()
+    lines = text.split("\n")
+    if scanner is None:
+        return classify_lines_with_lark(text)
+    classified: list[ClassifiedLine | None] = []
+    candidates: list[int] = []
+    start = 0
+    for index, line in enumerate(lines):
+        found = scanner.classify(index + 1, text, start, start + len(line))
+        classified.append(found)
+        if found is None:
+            candidates.append(index)
+        start += len(line) + 1
+    if candidates:
+        batch = "\n".join(lines[index] for index in candidates)
+        parsed: list[list[Token | tuple[str, list[Token]]]] = _report_parser().parse(batch)  # type: ignore[assignment]
+        for index, parts in zip(candidates, parsed, strict=True):
+            classified[index] = _classify(index + 1, parts)
+    return classified  # type: ignore[return-value]  # every None was filled above
+
+
+def classify_lines_with_lark(text: str) -> list[ClassifiedLine]:
+    """Every line through Lark, no fast path: what ``classify_lines`` must always equal."""
     lines: list[list[Token | tuple[str, list[Token]]]] = _report_parser().parse(text)  # type: ignore[assignment]
     return [_classify(number, parts) for number, parts in enumerate(lines, start=1)]
+
+
+# The shape of ``line`` that _LineScanner knows: INDENT? (MD_HASHES INDENT?)? content?
+_LINE_SHAPE = frozenset(
+    tuple(shape)
+    for shape in (
+        ["INDENT", "MD_HASHES", "INDENT", "content"], ["INDENT", "MD_HASHES", "INDENT"],
+        ["INDENT", "MD_HASHES", "content"], ["INDENT", "MD_HASHES"], ["INDENT", "content"], ["INDENT"],
+        ["MD_HASHES", "INDENT", "content"], ["MD_HASHES", "INDENT"], ["MD_HASHES", "content"], ["MD_HASHES"],
+        ["content"], [],
+    )
+)  # fmt: skip
+
+
+class _LineScanner:
+    """Lark's lexer at the start of a line, without its per-token machinery.
+
+    ``pattern`` is the alternation of all the grammar's terminals in the order Lark's
+    lexer tries them (priority, then width, then length, then name: ``BasicLexer``), so
+    its ``lastgroup`` is the terminal Lark takes. After a heading or enumeration marker
+    the grammar allows only ``TEXT`` (the rest of the line) or the line's end; a
+    whole-line terminal must end at the line's end; after ``INDENT`` comes the content.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], markers: dict[str, str]) -> None:
+        self.pattern = pattern
+        self.markers = markers  # marker terminal -> "heading" or "enum"
+
+    def classify(self, number: int, text: str, start: int, end: int) -> ClassifiedLine | None:
+        """The line ``text[start:end]`` classified, or None when Lark must do it."""
+        if start == end:
+            return ClassifiedLine(number, "blank", "", 1, "")
+        match = self.pattern.match(text, start)
+        if match is None:  # pragma: no cover - TEXT matches any non-empty line
+            return None
+        indent = ""
+        if match.lastgroup == "INDENT":
+            indent = match.group()
+            if match.end() == end:
+                return ClassifiedLine(number, "blank", indent, len(indent) + 1, "")
+            match = self.pattern.match(text, match.end())
+            if match is None:  # pragma: no cover
+                return None
+        name, column = match.lastgroup or "", match.start() - start + 1
+        if name in self.markers:
+            return ClassifiedLine(
+                number, self.markers[name], indent, column, text[match.start() : end], match.group(), name
+            )
+        if name in _LINE_KINDS and match.end() == end:
+            return ClassifiedLine(number, _LINE_KINDS[name], indent, column, match.group())
+        return None  # MD_HASHES, INDENT again, a token short of the line's end: Lark decides
+
+
+@functools.lru_cache(maxsize=1)
+def _line_scanner() -> _LineScanner | None:
+    """The scanner made from the grammar, or None if the grammar's shape is not the known one."""
+    facts = _grammar_facts()
+    if facts["scanner"] is None:
+        return None
+    alternation, flags, markers = facts["scanner"]
+    return _LineScanner(re.compile(alternation, flags), dict(markers))
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar_facts() -> dict[str, Any]:
+    """What the fast path and ``comment_line`` take from the grammar, without loading Lark.
+
+    Derived from the loaded parser once, then kept as JSON beside the parser's cache
+    (``grammar_cache.cached_facts``: data, never code), keyed by the grammar and the
+    installed Lark; a run whose every line takes the fast path never imports Lark.
+    """
+    grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
+    return cached_facts("lines-v1", grammar, _derive_facts, _valid_facts)
+
+
+def _valid_facts(facts: dict[str, Any]) -> bool:
+    """Whether cached facts have the shape ``_derive_facts`` gives and compile (else: derived again)."""
+    comment, scanner = facts.get("comment"), facts.get("scanner")
+    if not isinstance(comment, str):
+        return False
+    if scanner is not None:
+        if not (isinstance(scanner, list) and len(scanner) == 3):
+            return False
+        alternation, flags, markers = scanner
+        if not (
+            isinstance(alternation, str)
+            and isinstance(flags, int)
+            and not flags & ~_PLAIN_FLAGS
+            and isinstance(markers, list)
+            and all(
+                isinstance(pair, list)
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and pair[1] in ("heading", "enum")
+                for pair in markers
+            )
+        ):
+            return False
+    try:  # compiled once more when used: from re's own cache
+        re.compile(comment)
+        if scanner is not None:
+            re.compile(scanner[0], scanner[1])
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return False
+    return True
+
+
+def _derive_facts() -> dict[str, Any]:
+    """The scanner's alternation, flags and markers (None for an unknown line shape), and COMMENT.
+
+    The terminals (their patterns and order) come from the grammar; the shape of a line
+    is checked against the grammar's rules, so a changed grammar turns the fast path off
+    (and a test fails) rather than classify a line differently from Lark.
+    """
+    parser = _report_parser()
+    facts: dict[str, Any] = {"comment": parser.get_terminal("COMMENT").pattern.to_regexp(), "scanner": None}
+    rules: dict[str, set[tuple[str, ...]]] = {}
+    for rule in parser.rules:
+        rules.setdefault(rule.origin.name, set()).add(tuple(symbol.name for symbol in rule.expansion))
+    markers: dict[str, str] = {}
+    for kind in ("heading", "enum"):
+        for expansion in rules.get(kind, set()):
+            markers[expansion[0]] = kind
+        if rules.get(kind, set()) != {
+            shape for name in markers if markers[name] == kind for shape in ((name,), (name, "TEXT"))
+        }:
+            return facts
+    content = set(rules.get("content", set()))
+    if frozenset(rules.get("line", set())) != _LINE_SHAPE or content != {
+        ("heading",),
+        ("enum",),
+        *((name,) for name in _LINE_KINDS),
+    }:
+        return facts
+    terminals = sorted(
+        parser.terminals,
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),  # lark's BasicLexer
+    )
+    alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
+    facts["scanner"] = [
+        alternation,
+        parser.options.g_regex_flags,
+        [list(pair) for pair in sorted(markers.items())],
+    ]
+    return facts
 
 
 def _classify(number: int, parts: list[Token | tuple[str, list[Token]]]) -> ClassifiedLine:
@@ -102,8 +281,7 @@ def comment_line() -> re.Pattern[str]:
     tests ask this function, so a line can never be a comment to one and text to another.
     Indentation may come first; a Markdown ``#`` may not (that line is a heading).
     """
-    terminal = _report_parser().get_terminal("COMMENT")
-    return re.compile(f"[{_SPACES}]*(?:{terminal.pattern.to_regexp()})")
+    return re.compile(f"[{_SPACES}]*(?:{_grammar_facts()['comment']})")
 
 
 @functools.lru_cache(maxsize=1)

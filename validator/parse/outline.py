@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from validator.model import Heading, MarkerStyle, Paragraph, Span
+from validator.model import Heading, HeadingKind, MarkerStyle, Paragraph, Span
 from validator.parse.lines import ClassifiedLine
 from validator.parse.numerals import MARKER_RANKS, marker_number, marker_style
 
@@ -23,21 +23,30 @@ _UNNUMBERED_MIN_COUNT = 2
 _CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
 
 
+# A heading's fields but its depth and children, as Heading takes them: (kind, rank, marker,
+# style, number, title, run_in, span, marker_span, paragraph).
+_Fields = tuple[HeadingKind, int | None, str, MarkerStyle, int | None, str, bool, Span, Span, int]
+
+
 @dataclass
 class _Node:
-    """A heading while the tree is being built; frozen into a Heading at the end."""
+    """A heading while the tree is being built; made a Heading once, when its depth and children are known.
 
-    heading: Heading
+    Its fields wait in a tuple: a frozen Heading is slow to make (each field is set through
+    ``object.__setattr__``), and a report has hundreds, so each is made once, not twice.
+    """
+
+    fields: _Fields
+    rank: int | None
     sentence: bool  # run-in, or written as a sentence (ends in 。): owns no following paragraph
     children: list[_Node] = field(default_factory=list)
 
     def freeze(self, depth: int) -> Heading:
         children = tuple(child.freeze(depth + 1) for child in self.children)
-        h = self.heading  # built directly: dataclasses.replace is slow, and a report has hundreds
+        kind, rank, marker, style, number, title, run_in, span, marker_span, paragraph = self.fields
         return Heading(
-            h.kind, h.rank, depth, h.marker, h.style, h.number, h.title, h.run_in, h.span, h.marker_span,
-            h.paragraph, children,
-        )  # fmt: skip
+            kind, rank, depth, marker, style, number, title, run_in, span, marker_span, paragraph, children
+        )
 
 
 def build_outline(
@@ -56,8 +65,8 @@ def build_outline(
         if paragraph.kind not in ("heading", "enum"):
             body_since_heading = body_since_heading or paragraph.kind == "body"
             continue
-        heading = _heading(line, paragraph, unnumbered.get(position))
-        node = _Node(heading, sentence=heading.run_in or paragraph.text.endswith("。"))
+        fields = _heading(line, paragraph, unnumbered.get(position))
+        node = _Node(fields, fields[1], sentence=fields[6] or paragraph.text.endswith("。"))
         _place(node, stack, roots, body_since_heading)
         body_since_heading = False
     return tuple(root.freeze(1) for root in roots), paragraphs
@@ -72,37 +81,37 @@ def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_headi
     followed by a plain paragraph is finished, so items after that paragraph
     belong to its parent.
     """
-    rank = node.heading.rank
+    rank = node.rank
     if rank is None:
         if stack and stack[-1].sentence and body_since_heading:
             stack.pop()
     else:
-        while stack and (stack[-1].heading.rank or 0) >= rank:
+        while stack and (stack[-1].rank or 0) >= rank:
             stack.pop()
     (stack[-1].children if stack else roots).append(node)
     if rank is not None:
         stack.append(node)
 
 
-def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | None) -> Heading:
+def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | None) -> _Fields:
+    """The fields of the heading on ``line``, in Heading's order, but its depth and children."""
     marker = line.marker if unnumbered_rank is None else ""
     kind, rank = MARKER_RANKS.get(line.marker_type, ("heading", unnumbered_rank))
     rest = paragraph.text[len(marker) :]
     offset = len(marker) + len(rest) - len(rest.lstrip(" \t\u3000"))
     title, run_in = _split_run_in(rest.strip(" \t\u3000"))
-    start = paragraph.span.column
-    return Heading(
-        kind="enum" if kind == "enum" else "heading",
-        rank=rank,
-        depth=0,
-        marker=marker,
-        style=marker_style(marker) if marker else MarkerStyle(),
-        number=marker_number(marker) if marker else None,
-        title=title,
-        run_in=run_in,
-        span=Span.on_line(paragraph.span.line, start, start + offset + len(title)),
-        marker_span=Span.on_line(paragraph.span.line, start, start + len(marker)),
-        paragraph=paragraph.index,
+    start, number = paragraph.span.column, paragraph.span.line
+    return (
+        "enum" if kind == "enum" else "heading",
+        rank,
+        marker,
+        marker_style(marker) if marker else MarkerStyle(),
+        marker_number(marker) if marker else None,
+        title,
+        run_in,
+        Span(number, start, number, start + offset + len(title)),  # Span.on_line, without its call
+        Span(number, start, number, start + len(marker)),
+        paragraph.index,
     )
 
 
