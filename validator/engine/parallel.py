@@ -161,7 +161,9 @@ def _in_pool(
         processes = list((getattr(executor, "_processes", None) or {}).values())
         for process in processes:
             process.terminate()
-        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:  # gone before the pool's own exit handler looks at them
+            process.join(timeout=5)
+        executor.shutdown(wait=True, cancel_futures=True)  # its manager thread ends here, not at exit
         raise
     finally:
         _inherited = None
