@@ -15,7 +15,8 @@ this module is the stable name for it.
 
 from __future__ import annotations
 
-from validator.engine.pipeline import FileSettings, Validator, expand_paths, resolve_checklist
+from validator.engine.paths import expand_paths
+from validator.engine.pipeline import FileSettings, Validator, resolve_checklist
 from validator.model import RunSettings
 
 __all__ = ["FileSettings", "RunSettings", "Validator", "expand_paths", "resolve_checklist"]

@@ -31,3 +31,10 @@ class ConfigError(ValidatorError):
         self.line = line
         self.key = key
         self.message = message
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other invisible characters escaped, so a message stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

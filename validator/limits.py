@@ -46,6 +46,10 @@ class Limits:
     pdf_memory_bytes: int = 2048 * _MB
     seconds: float = 120.0
 
+    def largest_file_bytes(self) -> int:
+        """The largest input any reader accepts: what is ever worth reading before a reader decides."""
+        return max(self.text_bytes, self.docx_bytes, self.pdf_bytes)
+
     def file_bytes(self, source_format: str) -> int:
         """The largest file of ``source_format`` (``text``, ``docx``, ``pdf``) that is read."""
         return {"docx": self.docx_bytes, "pdf": self.pdf_bytes}.get(source_format, self.text_bytes)

@@ -21,7 +21,7 @@ from typing import NoReturn, cast
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from validator.errors import ConfigError
+from validator.errors import ConfigError, one_line
 
 _TAG = "tag:yaml.org,2002:"
 _KINDS = {
@@ -51,11 +51,6 @@ class At:
         text = message + (f"（{self.where}）" if self.where else "") + (f"；{hint}" if hint else "")
         line = node.start_mark.line + 1 if node is not None else 1
         raise ConfigError(one_line(text), path=self.path, line=line, key=self.prefix + key)
-
-
-def one_line(text: str) -> str:
-    """Escape line breaks and other invisible characters, so a message stays one line."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def quote(value: str) -> str:

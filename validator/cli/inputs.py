@@ -80,8 +80,7 @@ def _stdin_bytes() -> bytes:
     """Standard input, read no further than the largest input budget allows (plus one byte to tell)."""
     from validator.limits import current_limits
 
-    limits = current_limits()
-    most = max(limits.text_bytes, limits.docx_bytes, limits.pdf_bytes) + 1
+    most = current_limits().largest_file_bytes() + 1
     stream = sys.stdin
     if hasattr(stream, "buffer"):
         return bytes(stream.buffer.read(most))

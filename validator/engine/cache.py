@@ -33,6 +33,7 @@ from pathlib import Path
 
 from validator import __version__
 from validator.engine.plain import SCHEMA, PlainFile, decode, encode
+from validator.limits import current_limits
 from validator.model import FileResult, Result
 
 CACHE_DIR_NAME = ".report-validator-cache"
@@ -191,18 +192,11 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def _largest_input() -> int:
-    from validator.limits import current_limits
-
-    limits = current_limits()
-    return max(limits.text_bytes, limits.docx_bytes, limits.pdf_bytes)
-
-
 def regular_file_bytes(path: str) -> bytes | None:
     """The bytes of a regular file, or None (missing, a pipe, a device …: those are never cached)."""
     try:
         info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _largest_input():
+        if not stat.S_ISREG(info.st_mode) or info.st_size > current_limits().largest_file_bytes():
             return None  # the reader refuses it by its size, unread: so must the cache
         with open(path, "rb") as handle:
             return handle.read()

@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from validator.budget import OutOfTime, file_budget
-from validator.errors import InputError, ValidatorError
+from validator.errors import InputError, ValidatorError, one_line
 
 __all__ = ["CHECK", "PARSE", "READ", "FileCrash", "culprit", "debug_enabled", "guarded", "one_line"]
 
@@ -107,10 +107,3 @@ def culprit(tb: TracebackType | None) -> str:
             if not module.startswith("validator."):
                 found = f"读取插件 {module}"
     return found
-
-
-def one_line(text: str) -> str:
-    """``text`` with line breaks and other control characters escaped, so an error stays one line."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

@@ -22,7 +22,7 @@ from validator.engine.evaluate import check_document
 from validator.engine.fingerprints import with_fingerprints
 from validator.engine.genre import GenreChoice, detect_genre, forced_choice
 from validator.engine.guard import CHECK, PARSE, READ, guarded
-from validator.engine.paths import expand_paths as expand_paths
+from validator.engine.paths import expand_paths
 from validator.engine.rule_options import check_rule_options
 from validator.engine.suppressions import apply_suppressions
 from validator.errors import ConfigError, InputError
