@@ -32,12 +32,16 @@ def sample_path(prefix: str) -> Path:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _result_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """``check`` keeps a result cache in the project; tests must not leave one in the checkout."""
-    previous = os.environ.get("REPORT_VALIDATOR_CACHE_DIR")
-    os.environ["REPORT_VALIDATOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+def _caches_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """``check`` keeps a result cache in the project and start-up snapshots in the user's cache
+    (``validator.snapshot``); tests must leave neither in the checkout or the home directory."""
+    moved = {"REPORT_VALIDATOR_CACHE_DIR": "cache", "XDG_CACHE_HOME": "user-cache"}
+    previous = {name: os.environ.get(name) for name in moved}
+    for name, folder in moved.items():
+        os.environ[name] = str(tmp_path_factory.mktemp(folder))
     yield
-    if previous is None:
-        del os.environ["REPORT_VALIDATOR_CACHE_DIR"]
-    else:
-        os.environ["REPORT_VALIDATOR_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = value

@@ -16,16 +16,9 @@ import jsonschema
 import pytest
 import yaml
 
-from validator.config import (
-    OVERRIDE_KEYS,
-    TOP_KEYS,
-    EffectiveConfig,
-    ProjectConfig,
-    find_config,
-    glob_regex,
-    load_config,
-    render_effective,
-)
+from validator.config import EffectiveConfig, ProjectConfig, find_config, load_config, render_effective
+from validator.config.globs import glob_regex
+from validator.config.loader import OVERRIDE_KEYS, TOP_KEYS
 from validator.errors import ConfigError
 from validator.model import RunSettings
 

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from validator.errors import ConfigError
 from validator.resources import data_dir
+from validator.snapshot import remembered
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -83,6 +84,11 @@ def load_data(name: str) -> Any:
 
 
 def _read(path: Path, name: str) -> Any:
+    """The pack's YAML as plain data: from the start-up snapshot (``validator.snapshot``), or parsed."""
+    return remembered("data", [path], name, lambda: _parse(path, name))
+
+
+def _parse(path: Path, name: str) -> Any:
     import yaml
 
     try:

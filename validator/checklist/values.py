@@ -9,12 +9,12 @@ text, a list of phrases or of RE2 patterns), failing with file, line and key lik
 
 from __future__ import annotations
 
-import re
 from typing import cast
 
 from yaml.nodes import Node, SequenceNode
 
 from validator.model import Severity, Text
+from validator.regexes import compiled
 from validator.safe_regex import compile_safe
 from validator.yaml_nodes import At, check_keys, quote, read_choice, read_mapping, read_str, wrong_type
 
@@ -28,9 +28,9 @@ ITEM_KEYS = (
 CUE_KEYS = ("scope", "headings", "heading_patterns", "paragraphs", "paragraph_patterns", "min_evidence")
 RULE_KEYS = ("enabled", "severity", "options")
 
-ITEM_ID = re.compile(r"[a-z][a-z0-9_]*")
-_CHECKLIST_ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
-_CODE = re.compile(r"[A-Z]+-[0-9]{3}")
+ITEM_ID = compiled(r"[a-z][a-z0-9_]*")
+_CHECKLIST_ID = compiled(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
+_CODE = compiled(r"[A-Z]+-[0-9]{3}")
 
 
 def read_severity(at: At, node: Node, key: str) -> Severity:

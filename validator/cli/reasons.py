@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from validator.regexes import compiled
+
 __all__ = ["in_language"]
 
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), english)
+    (compiled(pattern), english)
     for pattern, english in (
         (r"文件不存在", "no such file"),
         (r"是目录，不是文件", "is a directory, not a file"),

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from validator.errors import ValidatorError
 from validator.messages import message
+from validator.regexes import compiled
 
 __all__ = ["Parser", "Reported", "UsageError", "lang_of"]
 
@@ -58,20 +59,20 @@ def lang_of(argv: Sequence[str]) -> str:
 
 _Rule = tuple[re.Pattern[str], str]
 _RULES: tuple[_Rule, ...] = (
-    (re.compile(r"unrecognized arguments: (?P<where>.*)"), "cli.unrecognized"),
-    (re.compile(r"the following arguments are required: (?P<where>.*)"), "cli.required"),
+    (compiled(r"unrecognized arguments: (?P<where>.*)"), "cli.unrecognized"),
+    (compiled(r"the following arguments are required: (?P<where>.*)"), "cli.required"),
     (
-        re.compile(
+        compiled(
             r"argument (?P<where>[^:]+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"
         ),
         "cli.invalid_choice",
     ),
-    (re.compile(r"argument (?P<where>[^:]+): invalid \S+ value: (?P<value>.*)"), "cli.invalid_value"),
-    (re.compile(r"argument (?P<where>[^:]+): expected one argument"), "cli.expected_one"),
-    (re.compile(r"argument (?P<where>[^:]+): expected at least one argument"), "cli.expected_some"),
-    (re.compile(r"argument (?P<where>[^:]+): ignored explicit argument (?P<value>.*)"), "cli.expected_none"),
-    (re.compile(r"ambiguous option: (?P<where>\S+) could match (?P<matches>.*)"), "cli.ambiguous"),
-    (re.compile(r"argument (?P<where>[^:]+): not allowed with argument (?P<other>.*)"), "cli.not_allowed"),
+    (compiled(r"argument (?P<where>[^:]+): invalid \S+ value: (?P<value>.*)"), "cli.invalid_value"),
+    (compiled(r"argument (?P<where>[^:]+): expected one argument"), "cli.expected_one"),
+    (compiled(r"argument (?P<where>[^:]+): expected at least one argument"), "cli.expected_some"),
+    (compiled(r"argument (?P<where>[^:]+): ignored explicit argument (?P<value>.*)"), "cli.expected_none"),
+    (compiled(r"ambiguous option: (?P<where>\S+) could match (?P<matches>.*)"), "cli.ambiguous"),
+    (compiled(r"argument (?P<where>[^:]+): not allowed with argument (?P<other>.*)"), "cli.not_allowed"),
 )
 
 

@@ -19,7 +19,8 @@ value remembers where it was written (``Origin``), so ``report-validator config 
 why a setting is what it is. The format is documented in ``docs/configuration.md`` and described
 for editors by ``schemas/config.schema.json``.
 
-This module is the public entry point: it finds the file, loads it, and re-exports the rest.
+This module is the public entry point: it finds the file, loads it, and re-exports the records;
+YAML, TOML and the strict readers are imported only when a file is read.
 The work is split by job, and each module imports only those named before it here:
 ``config.values`` (the records and how they merge), ``config.globs`` (``overrides`` globs),
 ``config.toml`` (the pyproject table as nodes), ``config.files`` (a file → nodes),
@@ -31,17 +32,15 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from pathlib import Path
+from typing import Literal
 
 from validator.config.files import has_table
-from validator.config.globs import glob_regex
-from validator.config.loader import OVERRIDE_KEYS, TOP_KEYS, Loader
-from validator.config.loader import YEARS as YEARS
-from validator.config.render import render_effective
-from validator.config.toml import TABLE as TABLE
-from validator.config.toml import TOML_PREFIX as TOML_PREFIX
 from validator.config.values import (
     FAIL_ON,
     LANGS,
+    TABLE,
+    TOML_PREFIX,
+    YEARS,
     EffectiveConfig,
     FailOn,
     Lang,
@@ -94,17 +93,32 @@ def load_config(
     ``known_checklists``, when given, are the checklist ids ``checklist`` may name.
     Raises ``ConfigError`` (file, line, key) for every problem.
     """
+    from validator.config.loader import Loader  # YAML and the strict readers: only when there is a file
+
     loader = Loader(frozenset(known_ids), None if known_checklists is None else frozenset(known_checklists))
     loaded = loader.load(Path(path), ())
     return ProjectConfig(Path(path), loaded.files, loaded.layers, loaded.overrides)
+
+
+def render_effective(
+    config: ProjectConfig,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    fmt: Literal["yaml", "json"] = "yaml",
+) -> str:
+    """``report-validator config``'s text (``config.render``, imported only by that command)."""
+    from validator.config.render import render_effective as render
+
+    return render(config, path, fmt=fmt)
 
 
 __all__ = [
     "CONFIG_NAMES",
     "FAIL_ON",
     "LANGS",
-    "OVERRIDE_KEYS",
-    "TOP_KEYS",
+    "TABLE",
+    "TOML_PREFIX",
+    "YEARS",
     "EffectiveConfig",
     "FailOn",
     "Lang",
@@ -113,7 +127,6 @@ __all__ = [
     "Override",
     "ProjectConfig",
     "find_config",
-    "glob_regex",
     "load_config",
     "render_effective",
 ]

@@ -22,8 +22,7 @@ from validator.checklist.values import read_checklist_id, read_phrases, read_sev
 from validator.config.files import read_root
 from validator.config.globs import glob_regex, read_globs
 from validator.config.ids import closest, is_known_id
-from validator.config.toml import TOML_PREFIX
-from validator.config.values import FAIL_ON, LANGS, Layer, Origin, Override
+from validator.config.values import FAIL_ON, LANGS, TOML_PREFIX, YEARS, Layer, Origin, Override
 from validator.model import Severity
 from validator.yaml_nodes import (
     At,
@@ -43,7 +42,6 @@ TOP_KEYS = (
 )  # fmt: skip
 VOCABULARY_KEYS = ("accept", "reject")
 OVERRIDE_KEYS = ("files", "checklist", "select", "ignore", "severity", "report_year", "redacted")
-YEARS = (1921, 2100)
 
 
 @dataclass(frozen=True)

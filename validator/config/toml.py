@@ -16,20 +16,20 @@ from typing import Any
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from validator.config.values import TABLE
 from validator.errors import ConfigError
+from validator.regexes import compiled
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-TABLE = "report-validator"
-TOML_PREFIX = f"tool.{TABLE}."  # key paths in pyproject.toml start with it
 
 _TAG = "tag:yaml.org,2002:"
-_HEADER = re.compile(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
-_HEADER_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
-_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
+_HEADER = compiled(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER_PART = compiled(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
+_TOML_POSITION = compiled(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:

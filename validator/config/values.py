@@ -28,6 +28,9 @@ Lang = Literal["zh", "en"]
 
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "info", "never")
 LANGS: tuple[Lang, ...] = ("zh", "en")
+YEARS = (1921, 2100)  # the years a report may be about (report_year, --report-year)
+TABLE = "report-validator"  # our table in pyproject.toml: [tool.report-validator]
+TOML_PREFIX = f"tool.{TABLE}."  # key paths in pyproject.toml start with it
 
 
 @dataclass(frozen=True)

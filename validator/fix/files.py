@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from validator.errors import InputError
 from validator.fix.text import fix_text
 from validator.model import Fix
+from validator.regexes import compiled
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = compiled(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

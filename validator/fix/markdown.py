@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_INDENTED = re.compile(r"(?: {4}|\t)")
-_TICKS = re.compile(r"`+")
+from validator.regexes import compiled
+
+_FENCE = compiled(r" {0,3}(`{3,}|~{3,})")
+_INDENTED = compiled(r"(?: {4}|\t)")
+_TICKS = compiled(r"`+")
 
 
 def code_ranges(text: str) -> list[tuple[int, int]]:

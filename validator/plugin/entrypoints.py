@@ -21,8 +21,10 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from validator.regexes import compiled
+
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
-_NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*?)(?:-[0-9][^-]*)?(?:-py[0-9.]+)?\.(?:dist|egg)-info$")
+_NAME = compiled(r"^([A-Za-z0-9][A-Za-z0-9._-]*?)(?:-[0-9][^-]*)?(?:-py[0-9.]+)?\.(?:dist|egg)-info$")
 
 
 @dataclass(frozen=True)

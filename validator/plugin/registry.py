@@ -18,6 +18,7 @@ from validator.errors import ConfigError
 from validator.model import Checklist
 from validator.plugin.manager import LoadedPlugins, PluginFailure
 from validator.rule import Rule
+from validator.snapshot import remembered
 
 
 @dataclass
@@ -63,7 +64,7 @@ def build_registry(plugins: LoadedPlugins) -> Registry:
         for origin, paths in _contributions(plugins, "report_validator_checklists")
         for path in paths
     ]
-    registry.checklists = _load_checklists(checklist_files, frozenset(registry.rules))
+    registry.checklists = _remembered_checklists(checklist_files, frozenset(registry.rules))
     for checklist in registry.checklists.values():
         registry.credit(checklist.origin, "checklists", [checklist.id])
     return registry
@@ -92,6 +93,16 @@ def _add_rule(registry: Registry, rule: Rule) -> None:
             f"规则代码 {rule.code} 重复：{existing.origin} 与 {rule.origin} 都定义了它", key=rule.code
         )
     registry.rules[rule.code] = rule
+
+
+def _remembered_checklists(
+    files: list[tuple[str, Path]], known_rules: frozenset[str]
+) -> dict[str, Checklist]:
+    """The checklists, from the start-up snapshot when no file, rule code or origin has changed."""
+    context = "\0".join([*sorted(known_rules), *(origin for origin, _ in files)])
+    return remembered(
+        "checklists", [path for _, path in files], context, lambda: _load_checklists(files, known_rules)
+    )
 
 
 def _load_checklists(files: list[tuple[str, Path]], known_rules: frozenset[str]) -> dict[str, Checklist]:

@@ -18,14 +18,14 @@ import stat
 from collections.abc import Mapping
 
 from validator.errors import InputError
+from validator.lazy import lazy_function
 from validator.limits import current_limits
 from validator.model import Reader, SourceText
 from validator.plugin.hookspecs import hookimpl
-from validator.readers.docx import read_docx
-from validator.readers.legacy import read_legacy
-from validator.readers.ofd import read_ofd
-from validator.readers.pdf import read_pdf
 from validator.readers.text import read_markdown, read_text
+
+# A run reads mostly one kind of file: the zip, XML and PDF readers are imported when first called.
+_read_legacy = lazy_function("validator.readers.legacy", "read_legacy")
 
 __all__ = [
     "READERS",
@@ -40,11 +40,11 @@ READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
-    ".doc": read_legacy,
-    ".wps": read_legacy,
-    ".ofd": read_ofd,
+    ".docx": lazy_function("validator.readers.docx", "read_docx"),
+    ".pdf": lazy_function("validator.readers.pdf", "read_pdf"),
+    ".doc": _read_legacy,
+    ".wps": _read_legacy,
+    ".ofd": lazy_function("validator.readers.ofd", "read_ofd"),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
@@ -137,7 +137,7 @@ def _reader_for(path: str, suffix: str, readers: Mapping[str, Reader] | None) ->
     known = READERS if readers is None else readers
     reader = known.get(suffix.lower())
     if reader is None:  # the suffixes named come from the readers in use; legacy Word is refused, not read
-        hint = "、".join(s for s, read in known.items() if read is not read_legacy)
+        hint = "、".join(s for s, read in known.items() if read is not _read_legacy)
         raise InputError(path, f"不支持的文件类型：{suffix}（支持 {hint}）")
     return reader
 

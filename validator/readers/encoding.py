@@ -44,8 +44,9 @@ rule can point at its exact line and column instead.
 from __future__ import annotations
 
 import codecs
-import re
 from collections import Counter
+
+from validator.regexes import compiled
 
 __all__ = [
     "BINARY_CONTROL",
@@ -78,13 +79,13 @@ _UTF32_LE_BOM = codecs.BOM_UTF32_LE
 #             with a position, which helps the user more than refusing the file.
 # Everything else in C0, DEL and the C1 block (\x80-\x9f, which in decoded text
 # only appears after a file was mis-converted somewhere upstream) is refused.
-_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+_FORBIDDEN_CONTROL = compiled(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 # Characters other than Hanzi that genuine Chinese report text consists of.
 # Used only to judge a GB18030 decode, whose failure mode is a scatter of
 # private-use characters (GBK's user-defined areas), rare Hanzi, rare symbols
 # and stray kana/Cyrillic/Greek. Hanzi are judged by ``_is_common_hanzi``.
-_COMMON = re.compile(
+_COMMON = compiled(
     "["
     "\x21-\x7e"  # ASCII printable (space is whitespace, excluded before counting)
     "\xa0-\u017f"  # Latin-1 and Latin Extended-A: · × ÷ ° ± § and pinyin ā é ī ō ū
@@ -101,7 +102,7 @@ _COMMON = re.compile(
 )
 # Not counted either way: whitespace says nothing about the encoding, and control
 # characters are judged by their own rule, whose message is the more useful one.
-_NOT_COUNTED = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+_NOT_COUNTED = compiled(r"[\s\x00-\x1f\x7f-\x9f]")
 
 # A decode is plausible when at most this share of its counted characters is
 # uncommon: enough slack for the odd Greek letter or Japanese kana in a real

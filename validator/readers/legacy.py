@@ -23,11 +23,12 @@ from validator.errors import InputError
 from validator.model import SourceText
 from validator.readers.docx import read_docx
 from validator.readers.signatures import OLE_MAGIC, ZIP_MAGIC
+from validator.regexes import compiled
 
 __all__ = ["CONVERT_TIMEOUT", "convert_with_libreoffice", "legacy_reason", "read_legacy"]
 
 CONVERT_TIMEOUT = 120.0  # seconds; a report converts in one to five
-_PLAIN_WORD = re.compile(r"[\w./\\:@%+=,-]+")
+_PLAIN_WORD = compiled(r"[\w./\\:@%+=,-]+")
 
 
 def read_legacy(data: bytes, path: str) -> SourceText:

@@ -24,12 +24,12 @@ network and refused when it declares a DOCTYPE or holds millions of tags
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from validator.errors import InputError
 from validator.model import SourceText
+from validator.regexes import compiled
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
@@ -213,7 +213,7 @@ def _page_lines(glyphs: list[_Glyphs], page: int, box: tuple[float, float]) -> I
                     page_width=box[0],
                 )
             )
-    page_number = re.compile(_PAGE_NUMBER)
+    page_number = compiled(_PAGE_NUMBER)
     if lines and not lines[-1].shared_row and page_number.fullmatch(lines[-1].text):
         lines.pop()
     if lines and not lines[0].shared_row and page_number.fullmatch(lines[0].text):

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from validator.errors import InputError
 from validator.model import SourceText
+from validator.regexes import compiled
 
 if TYPE_CHECKING:
     from pdfminer.layout import LTItem, LTTextLine
@@ -265,7 +266,7 @@ def _reading_order(lines: Iterable[PdfLine]) -> list[PdfLine]:
 
 @functools.cache
 def _page_number_pattern() -> re.Pattern[str]:
-    return re.compile(_PAGE_NUMBER)
+    return compiled(_PAGE_NUMBER)
 
 
 def _page_number(text: str) -> bool:

@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from validator.readers.docx.ooxml import LEVELS, child_value, is_on_attribute, namespace, to_int
 from validator.readers.docx.properties import Props, paragraph_props, run_props
+from validator.regexes import compiled
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["Style", "Styles"]
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = compiled(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _T = TypeVar("_T")
 _NOT_A_HEADING = 0  # a style that decides "no heading" (outline level 9, body text): ancestors are not asked
 
