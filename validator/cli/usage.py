@@ -12,6 +12,7 @@ else has been read when the command line itself is wrong.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -45,6 +46,18 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise translate(message, self.lang)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every add_argument, and each asks the terminal for its
+        # size (a system call, ~60 times per start): the width is asked once per process.
+        return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]  # every HelpFormatter takes it
+
+
+@functools.cache
+def _help_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns - 2  # what argparse.HelpFormatter does by default
 
 
 def lang_of(argv: Sequence[str]) -> str:
