@@ -31,8 +31,13 @@ ParagraphKind = Literal[
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
+# _FAST_INIT: the classes a parse makes one or more of per line (Span, Paragraph, Heading) write
+# their own __init__, filling the instance's __dict__ directly: a frozen dataclass's generated
+# __init__ sets each field through object.__setattr__, which took 2-3x as long. They stay frozen
+# (assignment raises), and equality, hashing, ordering and repr are still the dataclass's.
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True, order=True, init=False)
 class Span:
     """A stretch of text: 1-based lines and columns, end column exclusive."""
 
@@ -40,6 +45,13 @@ class Span:
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        fields = self.__dict__  # see _FAST_INIT
+        fields["line"] = line
+        fields["column"] = column
+        fields["end_line"] = end_line
+        fields["end_column"] = end_column
 
     @classmethod
     def on_line(cls, line: int, column: int, end_column: int) -> Span:
@@ -81,7 +93,7 @@ class MarkerStyle:
     digits: str = "halfwidth"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     """One non-blank line of the source: in our inputs a line is a paragraph."""
 
@@ -91,8 +103,16 @@ class Paragraph:
     span: Span  # where ``text`` stands; the indentation is before span.column
     indent: str = ""
 
+    def __init__(self, index: int, kind: ParagraphKind, text: str, span: Span, indent: str = "") -> None:
+        fields = self.__dict__  # see _FAST_INIT
+        fields["index"] = index
+        fields["kind"] = kind
+        fields["text"] = text
+        fields["span"] = span
+        fields["indent"] = indent
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Heading:
     """A numbered (or unnumbered) heading, or an enumeration item, with its subtree.
 
@@ -117,6 +137,35 @@ class Heading:
     marker_span: Span
     paragraph: int  # index of the Paragraph that holds it
     children: tuple[Heading, ...] = ()
+
+    def __init__(
+        self,
+        kind: HeadingKind,
+        rank: int | None,
+        depth: int,
+        marker: str,
+        style: MarkerStyle,
+        number: int | None,
+        title: str,
+        run_in: bool,
+        span: Span,
+        marker_span: Span,
+        paragraph: int,
+        children: tuple[Heading, ...] = (),
+    ) -> None:
+        fields = self.__dict__  # see _FAST_INIT
+        fields["kind"] = kind
+        fields["rank"] = rank
+        fields["depth"] = depth
+        fields["marker"] = marker
+        fields["style"] = style
+        fields["number"] = number
+        fields["title"] = title
+        fields["run_in"] = run_in
+        fields["span"] = span
+        fields["marker_span"] = marker_span
+        fields["paragraph"] = paragraph
+        fields["children"] = children
 
     def walk(self) -> Iterator[Heading]:
         """This heading and every heading below it, in document order."""

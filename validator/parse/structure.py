@@ -8,7 +8,6 @@ title listed in its 目录. The heading tree itself is built in ``outline``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -128,7 +127,7 @@ def _build_document(
 
 
 def _plain(line: ClassifiedLine) -> ClassifiedLine:
-    return dataclasses.replace(line, kind="end_matter", marker="", marker_type="", markdown_level=0)
+    return line._replace(kind="end_matter", marker="", marker_type="", markdown_level=0)
 
 
 def _lead(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
