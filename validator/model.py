@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]  # of a fix: safe cannot change the meaning, unsafe rewords
@@ -31,6 +31,10 @@ ParagraphKind = Literal[
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
+# _NAMED_TUPLES: small immutable values that only parsing makes and that nothing compares with a
+# tuple, replaces or encodes field by field are NamedTuples, not frozen dataclasses: a frozen
+# dataclass costs half a millisecond to define (its methods are generated and compiled at import).
+#
 # _FAST_INIT: the classes a parse makes one or more of per line (Span, Paragraph, Heading) write
 # their own __init__, filling the instance's __dict__ directly: a frozen dataclass's generated
 # __init__ sets each field through object.__setattr__, which took 2-3x as long. They stay frozen
@@ -75,8 +79,7 @@ class Fix:
     applicability: Applicability = "safe"
 
 
-@dataclass(frozen=True)
-class MarkerStyle:
+class MarkerStyle(NamedTuple):
     """How a heading marker is written, so rules can judge it without re-parsing.
 
     ``numeral`` is ``chinese`` (一), ``arabic`` (1), ``circled`` (① ⑴) or
@@ -84,7 +87,7 @@ class MarkerStyle:
     ``fullwidth`` （）, ``halfwidth`` (), ``mixed`` （) or ``none``;
     ``delimiter`` is the punctuation after the numeral or bracket as written
     (``、`` ``.`` ``．`` ``，`` or empty); ``digits`` is ``fullwidth`` when the
-    Arabic digits are ０-９.
+    Arabic digits are ０-９. A NamedTuple (see _NAMED_TUPLES).
     """
 
     numeral: str = "none"
@@ -174,13 +177,12 @@ class Heading:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class EndMatter:
+class EndMatter(NamedTuple):
     """A line around the body of an official document, and what it is there.
 
     ``role`` is ``attachment_list`` (附件：1.…), ``signature`` (落款), ``date`` (成文日期),
     ``note`` (附注 such as （此件公开发布）), ``attachment`` (an 附件's own text),
-    ``copy_to`` (抄送：…) or ``printed`` (…印发).
+    ``copy_to`` (抄送：…) or ``printed`` (…印发). A NamedTuple (see _NAMED_TUPLES).
     """
 
     role: str

@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.model import Checklist, Document, Text
@@ -40,16 +39,18 @@ _TITLE_CONTINUATION_MAX = 60
 _SNIPPET_MAX = 16
 
 
-@dataclass(frozen=True)
-class GenreChoice:
-    """The checklist detection chose (None: no checklist fits) and the basis of the choice."""
+class GenreChoice(NamedTuple):
+    """The checklist detection chose (None: no checklist fits) and the basis of the choice.
+
+    This and ``OtherKind`` are NamedTuples rather than frozen dataclasses: as immutable, and far
+    cheaper to define at import.
+    """
 
     checklist: Checklist | None
     basis: Text
 
 
-@dataclass(frozen=True)
-class OtherKind:
+class OtherKind(NamedTuple):
     """A kind of text no built-in checklist fits, with the marks that give it away."""
 
     id: str

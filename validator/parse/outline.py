@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from validator.model import Heading, HeadingKind, MarkerStyle, Paragraph, Span
 from validator.parse.lines import ClassifiedLine
@@ -28,21 +27,23 @@ _CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
 _Fields = tuple[HeadingKind, int | None, str, MarkerStyle, int | None, str, bool, Span, Span, int]
 
 
-@dataclass
 class _Node:
     """A heading while the tree is being built; made a Heading once, when its depth and children are known.
 
-    Its fields wait in a tuple: a frozen Heading is slow to make (each field is set through
-    ``object.__setattr__``), and a report has hundreds, so each is made once, not twice.
+    Its fields wait in a tuple: a frozen Heading is slow to make, and a report has hundreds, so
+    each is made once, not twice. A plain class with slots, because one is made per heading.
     """
 
-    fields: _Fields
-    rank: int | None
-    sentence: bool  # run-in, or written as a sentence (ends in 。): owns no following paragraph
-    children: list[_Node] = field(default_factory=list)
+    __slots__ = ("children", "fields", "rank", "sentence")
+
+    def __init__(self, fields: _Fields, sentence: bool) -> None:
+        self.fields = fields
+        self.rank = fields[1]
+        self.sentence = sentence  # run-in, or written as a sentence (ends in 。): owns no following paragraph
+        self.children: list[_Node] = []
 
     def freeze(self, depth: int) -> Heading:
-        children = tuple(child.freeze(depth + 1) for child in self.children)
+        children = tuple([child.freeze(depth + 1) for child in self.children]) if self.children else ()
         kind, rank, marker, style, number, title, run_in, span, marker_span, paragraph = self.fields
         return Heading(
             kind, rank, depth, marker, style, number, title, run_in, span, marker_span, paragraph, children
@@ -54,22 +55,24 @@ def build_outline(
 ) -> tuple[tuple[Heading, ...], list[Paragraph]]:
     """The heading tree of a report, and its paragraphs with unnumbered headings marked."""
     unnumbered = _unnumbered_headings(lines, paragraphs, title_at)
-    paragraphs = [
-        dataclasses.replace(p, kind="heading") if position in unnumbered else p
-        for position, p in enumerate(paragraphs)
-    ]
+    if unnumbered:
+        paragraphs = [
+            dataclasses.replace(p, kind="heading") if position in unnumbered else p
+            for position, p in enumerate(paragraphs)
+        ]
     roots: list[_Node] = []
     stack: list[_Node] = []
     body_since_heading = False
     for position, (line, paragraph) in enumerate(zip(lines, paragraphs, strict=True)):
-        if paragraph.kind not in ("heading", "enum"):
-            body_since_heading = body_since_heading or paragraph.kind == "body"
+        kind = paragraph.kind
+        if kind != "heading" and kind != "enum":
+            body_since_heading = body_since_heading or kind == "body"
             continue
         fields = _heading(line, paragraph, unnumbered.get(position))
-        node = _Node(fields, fields[1], sentence=fields[6] or paragraph.text.endswith("。"))
+        node = _Node(fields, sentence=fields[6] or paragraph.text.endswith("。"))
         _place(node, stack, roots, body_since_heading)
         body_since_heading = False
-    return tuple(root.freeze(1) for root in roots), paragraphs
+    return tuple([root.freeze(1) for root in roots]), paragraphs
 
 
 def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_heading: bool) -> None:

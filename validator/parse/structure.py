@@ -170,5 +170,5 @@ def _paragraph_kind(line: ClassifiedLine, is_title: bool) -> ParagraphKind:
 
 def _paragraph(line: ClassifiedLine, index: int, kind: ParagraphKind) -> Paragraph:
     stripped = line.text.rstrip(" \t\u3000")
-    span = Span.on_line(line.line, line.column, line.column + len(stripped))
-    return Paragraph(index=index, kind=kind, text=stripped, span=span, indent=line.indent)
+    span = Span(line.line, line.column, line.line, line.column + len(stripped))  # on_line, without its call
+    return Paragraph(index, kind, stripped, span, line.indent)
