@@ -31,9 +31,10 @@ ParagraphKind = Literal[
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
-# _NAMED_TUPLES: small immutable values that only parsing makes and that nothing compares with a
-# tuple, replaces or encodes field by field are NamedTuples, not frozen dataclasses: a frozen
-# dataclass costs half a millisecond to define (its methods are generated and compiled at import).
+# _NAMED_TUPLES: immutable values that nothing compares with a plain tuple, passes to
+# dataclasses.replace or encodes field by field (engine.plain) are NamedTuples, not frozen
+# dataclasses: a frozen dataclass costs half a millisecond to define (its methods are generated
+# and compiled at import), a NamedTuple a fifth of that. None has a field named index or count.
 #
 # _FAST_INIT: the classes a parse makes one or more of per line (Span, Paragraph, Heading) write
 # their own __init__, filling the instance's __dict__ directly: a frozen dataclass's generated
@@ -79,7 +80,7 @@ class Fix:
     applicability: Applicability = "safe"
 
 
-class MarkerStyle(NamedTuple):
+class MarkerStyle(NamedTuple):  # see _NAMED_TUPLES
     """How a heading marker is written, so rules can judge it without re-parsing.
 
     ``numeral`` is ``chinese`` (一), ``arabic`` (1), ``circled`` (① ⑴) or
@@ -87,7 +88,7 @@ class MarkerStyle(NamedTuple):
     ``fullwidth`` （）, ``halfwidth`` (), ``mixed`` （) or ``none``;
     ``delimiter`` is the punctuation after the numeral or bracket as written
     (``、`` ``.`` ``．`` ``，`` or empty); ``digits`` is ``fullwidth`` when the
-    Arabic digits are ０-９. A NamedTuple (see _NAMED_TUPLES).
+    Arabic digits are ０-９.
     """
 
     numeral: str = "none"
@@ -177,12 +178,12 @@ class Heading:
             yield from child.walk()
 
 
-class EndMatter(NamedTuple):
+class EndMatter(NamedTuple):  # see _NAMED_TUPLES
     """A line around the body of an official document, and what it is there.
 
     ``role`` is ``attachment_list`` (附件：1.…), ``signature`` (落款), ``date`` (成文日期),
     ``note`` (附注 such as （此件公开发布）), ``attachment`` (an 附件's own text),
-    ``copy_to`` (抄送：…) or ``printed`` (…印发). A NamedTuple (see _NAMED_TUPLES).
+    ``copy_to`` (抄送：…) or ``printed`` (…印发).
     """
 
     role: str
@@ -297,8 +298,7 @@ class ChecklistItem:
     message_pass: Text = Text("")
 
 
-@dataclass(frozen=True)
-class GenreDetection:
+class GenreDetection(NamedTuple):  # see _NAMED_TUPLES
     """How a checklist recognises its genre: regexes on the title and on paragraphs.
 
     A title pattern counts when its match reaches the end of the title (the genre
@@ -353,7 +353,7 @@ class Checklist:
     id: str
     name: Text
     items: tuple[ChecklistItem, ...]
-    detection: GenreDetection = GenreDetection()
+    detection: GenreDetection = GenreDetection()  # noqa: RUF009 - a NamedTuple is immutable
     rules: tuple[RuleSetting, ...] = ()
     path: str = ""
     origin: str = "built-in"  # or "plugin-name 1.2.3", or a file path
@@ -443,8 +443,7 @@ class RunSettings:
 # ---------------------------------------------------------------------------- page layout
 
 
-@dataclass(frozen=True)
-class RunFormat:
+class RunFormat(NamedTuple):  # see _NAMED_TUPLES
     """How a stretch of one line is set, as Word resolves it (styles, defaults and theme applied).
 
     ``start``/``end`` are 1-based columns of the line (end exclusive), so a finding
@@ -461,8 +460,7 @@ class RunFormat:
     bold: bool = False
 
 
-@dataclass(frozen=True)
-class ParagraphFormat:
+class ParagraphFormat(NamedTuple):  # see _NAMED_TUPLES
     """One paragraph's effective formatting: alignment, indent, spacing and its runs.
 
     ``alignment`` is Word's ``jc`` (``left``, ``center``, ``right``, ``both``,
@@ -483,8 +481,7 @@ class ParagraphFormat:
     in_table: bool = False
 
 
-@dataclass(frozen=True)
-class PageNumber:
+class PageNumber(NamedTuple):  # see _NAMED_TUPLES
     """The footer paragraph that holds a page-number field: its text as printed on page 1, and its type."""
 
     text: str
@@ -492,8 +489,7 @@ class PageNumber:
     size: float | None = None
 
 
-@dataclass(frozen=True)
-class PageSetup:
+class PageSetup(NamedTuple):  # see _NAMED_TUPLES
     """One section of the document: paper and margins in millimetres, and its page number (if any).
 
     ``first_line`` is the line of the section's first paragraph, where a finding
@@ -512,8 +508,7 @@ class PageSetup:
     line_pitch: float | None = None
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):  # see _NAMED_TUPLES
     """How a paged document is set: one ``ParagraphFormat`` per line, and its sections.
 
     Only formats that keep typography (``.docx``) have one; rules about the
