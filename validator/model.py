@@ -359,7 +359,12 @@ class Checklist:
     origin: str = "built-in"  # or "plugin-name 1.2.3", or a file path
 
     def item(self, item_id: str) -> ChecklistItem | None:
-        return next((item for item in self.items if item.id == item_id), None)
+        return self._items_by_id.get(item_id)
+
+    @functools.cached_property
+    def _items_by_id(self) -> dict[str, ChecklistItem]:
+        """The items by id, the first of each id (made once: the engine asks for items by id per report)."""
+        return {item.id: item for item in reversed(self.items)}
 
 
 # ---------------------------------------------------------------------------- results

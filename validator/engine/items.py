@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
@@ -106,9 +107,9 @@ class _Tables:
         by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
         headings = document.all_headings
         self.headings = _Searched(
-            tuple(heading.title for heading in headings),
-            tuple(by_index[heading.paragraph] for heading in headings),
-            tuple(heading.span for heading in headings),
+            tuple([heading.title for heading in headings]),
+            tuple([by_index[heading.paragraph] for heading in headings]),
+            tuple([heading.span for heading in headings]),
         )
         self._scopes: dict[str, _Searched] = {}
 
@@ -118,7 +119,7 @@ class _Tables:
         if searched is None:
             paragraphs = tuple(_scope_paragraphs(self.document, scope))
             searched = _Searched(
-                tuple(p.text for p in paragraphs), paragraphs, tuple(p.span for p in paragraphs)
+                tuple([p.text for p in paragraphs]), paragraphs, tuple([p.span for p in paragraphs])
             )
             self._scopes[scope] = searched
         return searched
@@ -127,7 +128,7 @@ class _Tables:
 class _Searched:
     """Texts searched together, the paragraph and span each stands for, and the haystack they make."""
 
-    __slots__ = ("haystack", "paragraphs", "spans")
+    __slots__ = ("found", "haystack", "paragraphs", "spans")
 
     def __init__(
         self, texts: tuple[str, ...], paragraphs: tuple[Paragraph, ...], spans: tuple[Span, ...]
@@ -135,12 +136,16 @@ class _Searched:
         self.haystack = _Haystack(texts)
         self.paragraphs = paragraphs
         self.spans = spans
+        # by cues: an item searched again from a later line (``after``) reuses its first search
+        self.found: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, dict[str, str]]]] = {}
 
     def evidence(
-        self, phrases: Iterable[str], patterns: Iterable[str], not_before: int, *, by_heading: bool
+        self, phrases: tuple[str, ...], patterns: tuple[str, ...], not_before: int, *, by_heading: bool
     ) -> Evidence:
         """The cues found in these texts, on line ``not_before`` or later."""
-        found = _find_in(self.haystack, phrases, patterns)
+        found = self.found.get((phrases, patterns))
+        if found is None:
+            found = self.found[phrases, patterns] = _find_in(self.haystack, phrases, patterns)
         spans, paragraphs = self.spans, self.paragraphs
         hits = [(paragraphs[i], spans[i], matched) for i, matched in found if spans[i].line >= not_before]
         return _evidence(hits, by_heading=by_heading)
@@ -206,15 +211,20 @@ def _find_in(
 class _Haystack:
     """Texts joined by line breaks, where each starts, and the joined text encoded once."""
 
-    __slots__ = ("encoded", "starts", "text", "texts")
+    __slots__ = ("_encoded", "starts", "text", "texts")
 
     def __init__(self, texts: tuple[str, ...]) -> None:
         self.texts = texts
         self.text = "\n".join(texts)
-        self.starts = [0]
-        for text in texts:
-            self.starts.append(self.starts[-1] + len(text) + 1)
-        self.encoded = EncodedText(self.text)
+        self.starts = [0, *accumulate([len(text) + 1 for text in texts])]
+        self._encoded: EncodedText | None = None
+
+    @property
+    def encoded(self) -> EncodedText:
+        """The joined text in UTF-8, encoded on the first pattern search (phrases never need it)."""
+        if self._encoded is None:
+            self._encoded = EncodedText(self.text)
+        return self._encoded
 
 
 def _pattern_hits(haystack: _Haystack, pattern: str) -> dict[int, str] | None:

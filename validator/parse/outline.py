@@ -11,6 +11,7 @@ unnumbered heading lines instead, which are recognised here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 
 from validator.model import Heading, HeadingKind, MarkerStyle, Paragraph, Span
@@ -99,22 +100,36 @@ def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_headi
 def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | None) -> _Fields:
     """The fields of the heading on ``line``, in Heading's order, but its depth and children."""
     marker = line.marker if unnumbered_rank is None else ""
-    kind, rank = MARKER_RANKS.get(line.marker_type, ("heading", unnumbered_rank))
+    kind, rank, style, number = _marker_facts(line.marker_type, marker, unnumbered_rank)
     rest = paragraph.text[len(marker) :]
     offset = len(marker) + len(rest) - len(rest.lstrip(" \t\u3000"))
     title, run_in = _split_run_in(rest.strip(" \t\u3000"))
-    start, number = paragraph.span.column, paragraph.span.line
+    start, line_number = paragraph.span.column, paragraph.span.line
+    return (
+        kind,
+        rank,
+        marker,
+        style,
+        number,
+        title,
+        run_in,
+        Span(line_number, start, line_number, start + offset + len(title)),  # Span.on_line, without its call
+        Span(line_number, start, line_number, start + len(marker)),
+        paragraph.index,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _marker_facts(
+    marker_type: str, marker: str, unnumbered_rank: int | None
+) -> tuple[HeadingKind, int | None, MarkerStyle, int | None]:
+    """Kind, rank, style and number of a marker: one cached look-up, as a report repeats its markers."""
+    kind, rank = MARKER_RANKS.get(marker_type, ("heading", unnumbered_rank))
     return (
         "enum" if kind == "enum" else "heading",
         rank,
-        marker,
         marker_style(marker) if marker else MarkerStyle(),
         marker_number(marker) if marker else None,
-        title,
-        run_in,
-        Span(number, start, number, start + offset + len(title)),  # Span.on_line, without its call
-        Span(number, start, number, start + len(marker)),
-        paragraph.index,
     )
 
 
