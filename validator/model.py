@@ -36,7 +36,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 # dataclasses: a frozen dataclass costs half a millisecond to define (its methods are generated
 # and compiled at import), a NamedTuple a fifth of that. None has a field named index or count.
 #
-# _FAST_INIT: the classes a parse makes one or more of per line (Span, Paragraph, Heading) write
+# _FAST_INIT: the classes made by the hundred per report (Span, Paragraph, Heading, Result) write
 # their own __init__, filling the instance's __dict__ directly: a frozen dataclass's generated
 # __init__ sets each field through object.__setattr__, which took 2-3x as long. They stay frozen
 # (assignment raises), and equality, hashing, ordering and repr are still the dataclass's.
@@ -370,7 +370,7 @@ class Checklist:
 # ---------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Result:
     """One line of the verdict: an item or a rule, passed or failed, and where.
 
@@ -387,6 +387,29 @@ class Result:
     evidence: str = ""
     fingerprint: str = ""  # stable across unrelated edits (validator.engine.fingerprints)
     fix: Fix | None = None  # the correction the rule proposes (validator.fix applies it)
+
+    def __init__(
+        self,
+        kind: Literal["item", "rule"],
+        id: str,
+        status: Status,
+        severity: Severity,
+        message: str,
+        span: Span | None = None,
+        evidence: str = "",
+        fingerprint: str = "",
+        fix: Fix | None = None,
+    ) -> None:
+        fields = self.__dict__  # see _FAST_INIT: every rule's every finding and pass is one
+        fields["kind"] = kind
+        fields["id"] = id
+        fields["status"] = status
+        fields["severity"] = severity
+        fields["message"] = message
+        fields["span"] = span
+        fields["evidence"] = evidence
+        fields["fingerprint"] = fingerprint
+        fields["fix"] = fix
 
     def sort_key(self) -> tuple[int, int, int, str]:
         line, column = (self.span.line, self.span.column) if self.span else (0, 0)
