@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]  # of a fix: safe cannot change the meaning, unsafe rewords
@@ -31,8 +31,18 @@ ParagraphKind = Literal[
 
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
+# _NAMED_TUPLES: immutable values that nothing compares with a plain tuple, passes to
+# dataclasses.replace or encodes field by field (engine.plain) are NamedTuples, not frozen
+# dataclasses: a frozen dataclass costs half a millisecond to define (its methods are generated
+# and compiled at import), a NamedTuple a fifth of that. None has a field named index or count.
+#
+# _FAST_INIT: the classes made by the hundred per report (Span, Paragraph, Heading, Result) write
+# their own __init__, filling the instance's __dict__ directly: a frozen dataclass's generated
+# __init__ sets each field through object.__setattr__, which took 2-3x as long. They stay frozen
+# (assignment raises), and equality, hashing, ordering and repr are still the dataclass's.
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True, order=True, init=False)
 class Span:
     """A stretch of text: 1-based lines and columns, end column exclusive."""
 
@@ -40,6 +50,13 @@ class Span:
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        fields = self.__dict__  # see _FAST_INIT
+        fields["line"] = line
+        fields["column"] = column
+        fields["end_line"] = end_line
+        fields["end_column"] = end_column
 
     @classmethod
     def on_line(cls, line: int, column: int, end_column: int) -> Span:
@@ -63,8 +80,7 @@ class Fix:
     applicability: Applicability = "safe"
 
 
-@dataclass(frozen=True)
-class MarkerStyle:
+class MarkerStyle(NamedTuple):  # see _NAMED_TUPLES
     """How a heading marker is written, so rules can judge it without re-parsing.
 
     ``numeral`` is ``chinese`` (一), ``arabic`` (1), ``circled`` (① ⑴) or
@@ -81,7 +97,7 @@ class MarkerStyle:
     digits: str = "halfwidth"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     """One non-blank line of the source: in our inputs a line is a paragraph."""
 
@@ -91,8 +107,16 @@ class Paragraph:
     span: Span  # where ``text`` stands; the indentation is before span.column
     indent: str = ""
 
+    def __init__(self, index: int, kind: ParagraphKind, text: str, span: Span, indent: str = "") -> None:
+        fields = self.__dict__  # see _FAST_INIT
+        fields["index"] = index
+        fields["kind"] = kind
+        fields["text"] = text
+        fields["span"] = span
+        fields["indent"] = indent
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Heading:
     """A numbered (or unnumbered) heading, or an enumeration item, with its subtree.
 
@@ -118,6 +142,35 @@ class Heading:
     paragraph: int  # index of the Paragraph that holds it
     children: tuple[Heading, ...] = ()
 
+    def __init__(
+        self,
+        kind: HeadingKind,
+        rank: int | None,
+        depth: int,
+        marker: str,
+        style: MarkerStyle,
+        number: int | None,
+        title: str,
+        run_in: bool,
+        span: Span,
+        marker_span: Span,
+        paragraph: int,
+        children: tuple[Heading, ...] = (),
+    ) -> None:
+        fields = self.__dict__  # see _FAST_INIT
+        fields["kind"] = kind
+        fields["rank"] = rank
+        fields["depth"] = depth
+        fields["marker"] = marker
+        fields["style"] = style
+        fields["number"] = number
+        fields["title"] = title
+        fields["run_in"] = run_in
+        fields["span"] = span
+        fields["marker_span"] = marker_span
+        fields["paragraph"] = paragraph
+        fields["children"] = children
+
     def walk(self) -> Iterator[Heading]:
         """This heading and every heading below it, in document order."""
         yield self
@@ -125,8 +178,7 @@ class Heading:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
-class EndMatter:
+class EndMatter(NamedTuple):  # see _NAMED_TUPLES
     """A line around the body of an official document, and what it is there.
 
     ``role`` is ``attachment_list`` (附件：1.…), ``signature`` (落款), ``date`` (成文日期),
@@ -246,8 +298,7 @@ class ChecklistItem:
     message_pass: Text = Text("")
 
 
-@dataclass(frozen=True)
-class GenreDetection:
+class GenreDetection(NamedTuple):  # see _NAMED_TUPLES
     """How a checklist recognises its genre: regexes on the title and on paragraphs.
 
     A title pattern counts when its match reaches the end of the title (the genre
@@ -302,19 +353,24 @@ class Checklist:
     id: str
     name: Text
     items: tuple[ChecklistItem, ...]
-    detection: GenreDetection = GenreDetection()
+    detection: GenreDetection = GenreDetection()  # noqa: RUF009 - a NamedTuple is immutable
     rules: tuple[RuleSetting, ...] = ()
     path: str = ""
     origin: str = "built-in"  # or "plugin-name 1.2.3", or a file path
 
     def item(self, item_id: str) -> ChecklistItem | None:
-        return next((item for item in self.items if item.id == item_id), None)
+        return self._items_by_id.get(item_id)
+
+    @functools.cached_property
+    def _items_by_id(self) -> dict[str, ChecklistItem]:
+        """The items by id, the first of each id (made once: the engine asks for items by id per report)."""
+        return {item.id: item for item in reversed(self.items)}
 
 
 # ---------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Result:
     """One line of the verdict: an item or a rule, passed or failed, and where.
 
@@ -331,6 +387,29 @@ class Result:
     evidence: str = ""
     fingerprint: str = ""  # stable across unrelated edits (validator.engine.fingerprints)
     fix: Fix | None = None  # the correction the rule proposes (validator.fix applies it)
+
+    def __init__(
+        self,
+        kind: Literal["item", "rule"],
+        id: str,
+        status: Status,
+        severity: Severity,
+        message: str,
+        span: Span | None = None,
+        evidence: str = "",
+        fingerprint: str = "",
+        fix: Fix | None = None,
+    ) -> None:
+        fields = self.__dict__  # see _FAST_INIT: every rule's every finding and pass is one
+        fields["kind"] = kind
+        fields["id"] = id
+        fields["status"] = status
+        fields["severity"] = severity
+        fields["message"] = message
+        fields["span"] = span
+        fields["evidence"] = evidence
+        fields["fingerprint"] = fingerprint
+        fields["fix"] = fix
 
     def sort_key(self) -> tuple[int, int, int, str]:
         line, column = (self.span.line, self.span.column) if self.span else (0, 0)
@@ -392,8 +471,7 @@ class RunSettings:
 # ---------------------------------------------------------------------------- page layout
 
 
-@dataclass(frozen=True)
-class RunFormat:
+class RunFormat(NamedTuple):  # see _NAMED_TUPLES
     """How a stretch of one line is set, as Word resolves it (styles, defaults and theme applied).
 
     ``start``/``end`` are 1-based columns of the line (end exclusive), so a finding
@@ -410,8 +488,7 @@ class RunFormat:
     bold: bool = False
 
 
-@dataclass(frozen=True)
-class ParagraphFormat:
+class ParagraphFormat(NamedTuple):  # see _NAMED_TUPLES
     """One paragraph's effective formatting: alignment, indent, spacing and its runs.
 
     ``alignment`` is Word's ``jc`` (``left``, ``center``, ``right``, ``both``,
@@ -432,8 +509,7 @@ class ParagraphFormat:
     in_table: bool = False
 
 
-@dataclass(frozen=True)
-class PageNumber:
+class PageNumber(NamedTuple):  # see _NAMED_TUPLES
     """The footer paragraph that holds a page-number field: its text as printed on page 1, and its type."""
 
     text: str
@@ -441,8 +517,7 @@ class PageNumber:
     size: float | None = None
 
 
-@dataclass(frozen=True)
-class PageSetup:
+class PageSetup(NamedTuple):  # see _NAMED_TUPLES
     """One section of the document: paper and margins in millimetres, and its page number (if any).
 
     ``first_line`` is the line of the section's first paragraph, where a finding
@@ -461,8 +536,7 @@ class PageSetup:
     line_pitch: float | None = None
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):  # see _NAMED_TUPLES
     """How a paged document is set: one ``ParagraphFormat`` per line, and its sections.
 
     Only formats that keep typography (``.docx``) have one; rules about the

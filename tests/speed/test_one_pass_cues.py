@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from validator.engine.items import _find, _haystack, _pattern_hits, _pattern_hits_by_paragraph
+from validator.engine.items import _find, _Haystack, _pattern_hits, _pattern_hits_by_paragraph
 from validator.safe_regex import EncodedText, compile_safe
 
 PATTERNS = [
@@ -39,7 +39,7 @@ def test_one_pass_finds_what_each_paragraph_search_finds(texts: list[str]) -> No
 
 
 def test_the_one_pass_is_taken_when_it_can_be() -> None:
-    haystack = _haystack(("一、总体情况", "学习二十届三中全会精神", "二、问题"))
+    haystack = _Haystack(("一、总体情况", "学习二十届三中全会精神", "二、问题"))
     assert _pattern_hits(haystack, "^[一二三四五]、") == {0: "一、", 2: "二、"}
     assert _pattern_hits(haystack, "二十届[一二三四五]中全会") == {1: "二十届三中全会"}
     assert _pattern_hits(haystack, "\\A一") is None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,27 +31,26 @@ def _report(report: ReportResult, lines: list[str]) -> ReportResult:
     computed once and copied: hashing the whole line per result was quadratic (10^5 findings on
     one long line). The digests are exactly those of ``sha256(f"{anchor}\\x00{n}")``.
     """
-    seen: Counter[tuple[str, str | None, str]] = Counter()
+    seen: dict[tuple[str, str, str, str | None, str], int] = {}
     stripped: dict[int, str] = {}
-    prefixes: dict[tuple[str, str | None], Any] = {}
+    prefixes: dict[tuple[str, str, str, str | None], Any] = {}
+    head = f"{report.checklist}\x00{report.title or ''}\x00"
     results = []
-    for result in report.results:
-        base = (
-            f"{report.checklist}\x00{report.title or ''}\x00{result.kind}\x00{result.id}\x00{result.status}"
-        )
-        line, pointed = _anchor_parts(result, lines, stripped)
-        key = (base, line, pointed)
-        seen[key] += 1
-        prefix = prefixes.get((base, line))
+    for r in report.results:
+        line, pointed = _anchor_parts(r, lines, stripped)
+        key = (r.kind, r.id, r.status, line, pointed)  # the anchor, by its parts: the report's are shared
+        count = seen[key] = seen.get(key, 0) + 1
+        prefix = prefixes.get(key[:4])
         if prefix is None:
+            base = f"{head}{r.kind}\x00{r.id}\x00{r.status}"
             prefix = hashlib.sha256(
                 f"{base}\x00".encode() if line is None else f"{base}\x00{line}\x00".encode()
             )
-            prefixes[(base, line)] = prefix
+            prefixes[key[:4]] = prefix
         hasher = prefix.copy()
-        hasher.update(f"{seen[key]}".encode() if line is None else f"{pointed}\x00{seen[key]}".encode())
+        hasher.update(f"{count}".encode() if line is None else f"{pointed}\x00{count}".encode())
         digest = hasher.hexdigest()[:32]
-        r = result  # built directly: dataclasses.replace costs more than the hash, on every result
+        # built directly: dataclasses.replace costs more than the hash, on every result
         results.append(
             Result(r.kind, r.id, r.status, r.severity, r.message, r.span, r.evidence, digest, r.fix)
         )

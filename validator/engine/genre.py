@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.model import Checklist, Document, Text
@@ -40,16 +39,18 @@ _TITLE_CONTINUATION_MAX = 60
 _SNIPPET_MAX = 16
 
 
-@dataclass(frozen=True)
-class GenreChoice:
-    """The checklist detection chose (None: no checklist fits) and the basis of the choice."""
+class GenreChoice(NamedTuple):
+    """The checklist detection chose (None: no checklist fits) and the basis of the choice.
+
+    This and ``OtherKind`` are NamedTuples rather than frozen dataclasses: as immutable, and far
+    cheaper to define at import.
+    """
 
     checklist: Checklist | None
     basis: Text
 
 
-@dataclass(frozen=True)
-class OtherKind:
+class OtherKind(NamedTuple):
     """A kind of text no built-in checklist fits, with the marks that give it away."""
 
     id: str
@@ -127,14 +128,17 @@ def _title_matches(title: str, checklists: Sequence[Checklist]) -> list[tuple[Ch
     Each with the length of its longest match (how specific it is) and the match of its
     first pattern that matches (the genre noun its author listed first, shown as the basis).
     """
-    found: list[tuple[Checklist, int, str]] = []
-    for checklist in checklists:
-        matches = [
-            m.group(1) for p in checklist.detection.title_patterns if (m := _title_regex(p).search(title))
-        ]
-        if matches:
-            found.append((checklist, max(map(len, matches)), matches[0]))
-    return found
+    found: dict[int, tuple[Checklist, int, str]] = {}  # by the checklist's position
+    owners = [order for order, checklist in enumerate(checklists) for _ in checklist.detection.title_patterns]
+    patterns = tuple(pattern for checklist in checklists for pattern in checklist.detection.title_patterns)
+    for index in _title_candidates(title, patterns):
+        match = _title_regex(patterns[index]).search(title)
+        if match is not None:
+            checklist, length, first = found.get(
+                owners[index], (checklists[owners[index]], 0, match.group(1))
+            )
+            found[owners[index]] = (checklist, max(length, len(match.group(1))), first)
+    return list(found.values())
 
 
 def _by_body(body: str, checklists: Sequence[Checklist]) -> GenreChoice:
@@ -166,11 +170,13 @@ def _cues_found(body: str, checklist: Checklist) -> list[int]:
 
 
 def _other_kind_in_title(title: str) -> tuple[str, str] | None:
-    for kind in other_kinds():
-        for pattern in kind.title_patterns:
-            match = _title_regex(pattern).search(title)
-            if match is not None:
-                return kind.name.zh, match.group(1)
+    kinds = other_kinds()
+    owners = [kind for kind in kinds for _ in kind.title_patterns]
+    patterns = tuple(pattern for kind in kinds for pattern in kind.title_patterns)
+    for index in _title_candidates(title, patterns):
+        match = _title_regex(patterns[index]).search(title)
+        if match is not None:
+            return owners[index].name.zh, match.group(1)
     return None
 
 
@@ -208,17 +214,67 @@ def _title_regex(pattern: str) -> SafePattern:
     return compile_safe(f"((?:{pattern})){_TITLE_TAIL}")
 
 
+def _title_candidates(title: str, patterns: tuple[str, ...]) -> list[int]:
+    """Indexes of the title patterns that may match at the end of ``title``, in order.
+
+    Compiling every title pattern with its tail took most of a first check (RE2 builds each
+    one's automaton on first use): one set of the bare patterns says which occur in the title at
+    all, and only those are compiled with the tail. A pattern the set could not take is always
+    a candidate, so that it fails (or matches) just where it did before.
+    """
+    if not patterns:
+        return []
+    pattern_set, refused = _bare_set(patterns)
+    return sorted({*(pattern_set.Match(title) or ()), *refused})
+
+
+@functools.lru_cache(maxsize=16)
+def _bare_set(patterns: tuple[str, ...]) -> tuple[Any, frozenset[int]]:
+    """An RE2 set of ``patterns`` as written, and the indexes of those it refused.
+
+    A pattern's match with the title tail is a match of the pattern alone, so the set finds a
+    superset of the title patterns that match; ``\\C`` is refused here too (``compile_safe``
+    refuses it, RE2 would not).
+    """
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    pattern_set = re2.Set.SearchSet(options)
+    refused: set[int] = set()
+    for index, pattern in enumerate(patterns):
+        try:
+            if "\\C" in pattern:
+                raise re2.error(pattern)
+            pattern_set.Add(f"(?:{pattern})")
+        except re2.error:
+            pattern_set.Add("[^\\x{0}-\\x{10FFFF}]")  # matches nothing, keeps the indexes aligned
+            refused.add(index)
+    pattern_set.Compile()
+    return pattern_set, frozenset(refused)
+
+
 @functools.lru_cache(maxsize=64)
 def _pattern_set(patterns: tuple[str, ...]) -> Any:
-    """An RE2 set: which of ``patterns`` occur anywhere in a text, in one pass (``^``/``$`` per line)."""
+    """An RE2 set: which of ``patterns`` occur anywhere in a text, in one pass (``^``/``$`` per line).
+
+    Checklists' patterns were validated when they were loaded; a data pack's bad pattern gets
+    the ``ValueError`` that ``compile_safe`` gives it, compiled alone only when the set refuses it
+    (compiling each to validate it cost more than the set).
+    """
     import re2
 
     options = re2.Options()
     options.log_errors = False
     pattern_set = re2.Set.SearchSet(options)
     for pattern in patterns:
-        compile_safe(pattern)  # the checklist loader has validated it; this only raises on a bad data pack
-        pattern_set.Add(f"(?m){pattern}")
+        if "\\C" in pattern:  # RE2 takes \C, compile_safe refuses it
+            compile_safe(pattern)
+        try:
+            pattern_set.Add(f"(?m){pattern}")
+        except re2.error:
+            compile_safe(pattern)  # raises the ValueError that names what is wrong
+            raise
     pattern_set.Compile()
     return pattern_set
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
 from validator.safe_regex import EncodedText, compile_safe
@@ -20,9 +21,11 @@ from validator.safe_regex import EncodedText, compile_safe
 _SEARCHED_KINDS = ("body", "heading", "enum")
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What satisfied (or partly satisfied) an item: paragraphs, their spans and the cues hit."""
+class Evidence(NamedTuple):
+    """What satisfied (or partly satisfied) an item: paragraphs, their spans and the cues hit.
+
+    A NamedTuple rather than a frozen dataclass: as immutable, and far cheaper to define at import.
+    """
 
     paragraphs: tuple[Paragraph, ...]
     spans: tuple[Span, ...]
@@ -43,12 +46,12 @@ NO_EVIDENCE = Evidence((), (), (), False)
 
 def find_evidence(document: Document, cues: Cues, not_before: int = 0) -> Evidence:
     """Every place in ``document`` (from line ``not_before`` on) where ``cues`` are met."""
+    tables = _tables(document)
     if cues.scope in ("heading", "paragraph"):
-        heading_hits = _heading_evidence(document, cues, not_before)
+        heading_hits = _heading_evidence(tables, cues, not_before)
         if heading_hits.paragraphs or cues.scope == "heading":
             return heading_hits
-    candidates = [p for p in _scope_paragraphs(document, cues.scope) if p.span.line >= not_before]
-    return _paragraph_evidence(candidates, cues)
+    return _paragraph_evidence(tables.scope(cues.scope), cues, not_before)
 
 
 def item_passes(item: ChecklistItem, evidence: Evidence) -> bool:
@@ -92,28 +95,78 @@ def _examples(cues: Cues, found: Sequence[str], count: int = 3) -> list[str]:
     return unique[:count]
 
 
-def _heading_evidence(document: Document, cues: Cues, not_before: int) -> Evidence:
-    headings = [heading for heading in document.all_headings if heading.span.line >= not_before]
-    found = _find([heading.title for heading in headings], cues.headings, cues.heading_patterns)
-    by_index = _paragraphs_by_index(document)
-    hits = [(by_index[headings[i].paragraph], headings[i].span, matched) for i, matched in found]
-    return _evidence(hits, by_heading=True)
+class _Tables:
+    """What every item of a report searches, built once per report: its headings and its scopes.
+
+    A search always covers the whole report; an item's ``not_before`` only drops the hits
+    before that line, because a cue met in one paragraph is met there whatever else is searched.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
+        headings = document.all_headings
+        self.headings = _Searched(
+            tuple([heading.title for heading in headings]),
+            tuple([by_index[heading.paragraph] for heading in headings]),
+            tuple([heading.span for heading in headings]),
+        )
+        self._scopes: dict[str, _Searched] = {}
+
+    def scope(self, scope: str) -> _Searched:
+        """The paragraphs searched for the paragraph cues of ``scope`` (title, lead, document …)."""
+        searched = self._scopes.get(scope)
+        if searched is None:
+            paragraphs = tuple(_scope_paragraphs(self.document, scope))
+            searched = _Searched(
+                tuple([p.text for p in paragraphs]), paragraphs, tuple([p.span for p in paragraphs])
+            )
+            self._scopes[scope] = searched
+        return searched
 
 
-_by_index: list[tuple[Document, dict[int, Paragraph]]] = []
+class _Searched:
+    """Texts searched together, the paragraph and span each stands for, and the haystack they make."""
+
+    __slots__ = ("found", "haystack", "paragraphs", "spans")
+
+    def __init__(
+        self, texts: tuple[str, ...], paragraphs: tuple[Paragraph, ...], spans: tuple[Span, ...]
+    ) -> None:
+        self.haystack = _Haystack(texts)
+        self.paragraphs = paragraphs
+        self.spans = spans
+        # by cues: an item searched again from a later line (``after``) reuses its first search
+        self.found: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, dict[str, str]]]] = {}
+
+    def evidence(
+        self, phrases: tuple[str, ...], patterns: tuple[str, ...], not_before: int, *, by_heading: bool
+    ) -> Evidence:
+        """The cues found in these texts, on line ``not_before`` or later."""
+        found = self.found.get((phrases, patterns))
+        if found is None:
+            found = self.found[phrases, patterns] = _find_in(self.haystack, phrases, patterns)
+        spans, paragraphs = self.spans, self.paragraphs
+        hits = [(paragraphs[i], spans[i], matched) for i, matched in found if spans[i].line >= not_before]
+        return _evidence(hits, by_heading=by_heading)
 
 
-def _paragraphs_by_index(document: Document) -> dict[int, Paragraph]:
-    """The report's paragraphs by index, built once per report (every heading item asks)."""
-    if not _by_index or _by_index[0][0] is not document:
-        _by_index[:] = [(document, {paragraph.index: paragraph for paragraph in document.paragraphs})]
-    return _by_index[0][1]
+_last_tables: list[_Tables] = []
 
 
-def _paragraph_evidence(candidates: Sequence[Paragraph], cues: Cues) -> Evidence:
-    found = _find([paragraph.text for paragraph in candidates], cues.paragraphs, cues.paragraph_patterns)
-    hits = [(candidates[i], candidates[i].span, matched) for i, matched in found]
-    return _evidence(hits, by_heading=False)
+def _tables(document: Document) -> _Tables:
+    """The tables of ``document``, kept for the report being checked (every item of it asks)."""
+    if not _last_tables or _last_tables[0].document is not document:
+        _last_tables[:] = [_Tables(document)]
+    return _last_tables[0]
+
+
+def _heading_evidence(tables: _Tables, cues: Cues, not_before: int) -> Evidence:
+    return tables.headings.evidence(cues.headings, cues.heading_patterns, not_before, by_heading=True)
+
+
+def _paragraph_evidence(searched: _Searched, cues: Cues, not_before: int) -> Evidence:
+    return searched.evidence(cues.paragraphs, cues.paragraph_patterns, not_before, by_heading=False)
 
 
 def _find(
@@ -131,7 +184,13 @@ def _find(
     that matched across a line break, an empty match, ``\\A``/``\\z``) is
     searched paragraph by paragraph instead, as before, so results never change.
     """
-    haystack = _haystack(tuple(texts))
+    return _find_in(_Haystack(tuple(texts)), phrases, patterns)
+
+
+def _find_in(
+    haystack: _Haystack, phrases: Iterable[str], patterns: Iterable[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """``_find`` in texts already joined."""
     joined, starts = haystack.text, haystack.starts
     found: dict[int, dict[str, str]] = {}
     for phrase in phrases:
@@ -143,7 +202,7 @@ def _find(
     for pattern in patterns:
         hits = _pattern_hits(haystack, pattern)
         if hits is None:
-            hits = _pattern_hits_by_paragraph(texts, joined, pattern)
+            hits = _pattern_hits_by_paragraph(haystack.texts, joined, pattern)
         for index, shown in hits.items():
             found.setdefault(index, {})[pattern] = shown
     return sorted(found.items())
@@ -152,20 +211,20 @@ def _find(
 class _Haystack:
     """Texts joined by line breaks, where each starts, and the joined text encoded once."""
 
-    __slots__ = ("encoded", "starts", "text")
+    __slots__ = ("_encoded", "starts", "text", "texts")
 
     def __init__(self, texts: tuple[str, ...]) -> None:
+        self.texts = texts
         self.text = "\n".join(texts)
-        self.starts = [0]
-        for text in texts:
-            self.starts.append(self.starts[-1] + len(text) + 1)
-        self.encoded = EncodedText(self.text)
+        self.starts = [0, *accumulate([len(text) + 1 for text in texts])]
+        self._encoded: EncodedText | None = None
 
-
-@functools.lru_cache(maxsize=8)
-def _haystack(texts: tuple[str, ...]) -> _Haystack:
-    """Items of one checklist mostly search the same paragraphs: join and encode them once."""
-    return _Haystack(texts)
+    @property
+    def encoded(self) -> EncodedText:
+        """The joined text in UTF-8, encoded on the first pattern search (phrases never need it)."""
+        if self._encoded is None:
+            self._encoded = EncodedText(self.text)
+        return self._encoded
 
 
 def _pattern_hits(haystack: _Haystack, pattern: str) -> dict[int, str] | None:

@@ -9,7 +9,6 @@ imports lark), ``outline`` builds the heading tree from classified lines, and
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from validator.model import ParsedFile
@@ -33,5 +32,5 @@ def parse_text(
     for index, level in enumerate(levels[: len(lines)]):
         line = lines[index]
         if level and not line.markdown_level and line.kind in ("body", "title_like"):
-            lines[index] = dataclasses.replace(line, markdown_level=level)
+            lines[index] = line._replace(markdown_level=level)
     return build_file(lines, text=text, path=path, source_format=source_format)

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from validator.parse.grammar_cache import cached_facts, cached_parser
 from validator.resources import data_file
@@ -41,8 +40,7 @@ _LINE_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class ClassifiedLine:
+class ClassifiedLine(NamedTuple):
     """One source line as the grammar sees it, before any structural judgement.
 
     ``kind`` is ``blank``, ``comment`` (an HTML comment alone on its line),
@@ -52,6 +50,7 @@ class ClassifiedLine:
     ``column`` is where the content starts (after indentation and Markdown
     ``#``); ``marker_type`` is the grammar terminal of the marker, if any;
     ``markdown_level`` is the number of ``#``, or the level of a Word heading style.
+    A NamedTuple, not a frozen dataclass: one is made per line, and a tuple is made 2x faster.
     """
 
     line: int

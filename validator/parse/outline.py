@@ -11,8 +11,8 @@ unnumbered heading lines instead, which are recognised here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from validator.model import Heading, HeadingKind, MarkerStyle, Paragraph, Span
 from validator.parse.lines import ClassifiedLine
@@ -28,21 +28,23 @@ _CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
 _Fields = tuple[HeadingKind, int | None, str, MarkerStyle, int | None, str, bool, Span, Span, int]
 
 
-@dataclass
 class _Node:
     """A heading while the tree is being built; made a Heading once, when its depth and children are known.
 
-    Its fields wait in a tuple: a frozen Heading is slow to make (each field is set through
-    ``object.__setattr__``), and a report has hundreds, so each is made once, not twice.
+    Its fields wait in a tuple: a frozen Heading is slow to make, and a report has hundreds, so
+    each is made once, not twice. A plain class with slots, because one is made per heading.
     """
 
-    fields: _Fields
-    rank: int | None
-    sentence: bool  # run-in, or written as a sentence (ends in 。): owns no following paragraph
-    children: list[_Node] = field(default_factory=list)
+    __slots__ = ("children", "fields", "rank", "sentence")
+
+    def __init__(self, fields: _Fields, sentence: bool) -> None:
+        self.fields = fields
+        self.rank = fields[1]
+        self.sentence = sentence  # run-in, or written as a sentence (ends in 。): owns no following paragraph
+        self.children: list[_Node] = []
 
     def freeze(self, depth: int) -> Heading:
-        children = tuple(child.freeze(depth + 1) for child in self.children)
+        children = tuple([child.freeze(depth + 1) for child in self.children]) if self.children else ()
         kind, rank, marker, style, number, title, run_in, span, marker_span, paragraph = self.fields
         return Heading(
             kind, rank, depth, marker, style, number, title, run_in, span, marker_span, paragraph, children
@@ -54,22 +56,24 @@ def build_outline(
 ) -> tuple[tuple[Heading, ...], list[Paragraph]]:
     """The heading tree of a report, and its paragraphs with unnumbered headings marked."""
     unnumbered = _unnumbered_headings(lines, paragraphs, title_at)
-    paragraphs = [
-        dataclasses.replace(p, kind="heading") if position in unnumbered else p
-        for position, p in enumerate(paragraphs)
-    ]
+    if unnumbered:
+        paragraphs = [
+            dataclasses.replace(p, kind="heading") if position in unnumbered else p
+            for position, p in enumerate(paragraphs)
+        ]
     roots: list[_Node] = []
     stack: list[_Node] = []
     body_since_heading = False
     for position, (line, paragraph) in enumerate(zip(lines, paragraphs, strict=True)):
-        if paragraph.kind not in ("heading", "enum"):
-            body_since_heading = body_since_heading or paragraph.kind == "body"
+        kind = paragraph.kind
+        if kind != "heading" and kind != "enum":
+            body_since_heading = body_since_heading or kind == "body"
             continue
         fields = _heading(line, paragraph, unnumbered.get(position))
-        node = _Node(fields, fields[1], sentence=fields[6] or paragraph.text.endswith("。"))
+        node = _Node(fields, sentence=fields[6] or paragraph.text.endswith("。"))
         _place(node, stack, roots, body_since_heading)
         body_since_heading = False
-    return tuple(root.freeze(1) for root in roots), paragraphs
+    return tuple([root.freeze(1) for root in roots]), paragraphs
 
 
 def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_heading: bool) -> None:
@@ -96,22 +100,36 @@ def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_headi
 def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | None) -> _Fields:
     """The fields of the heading on ``line``, in Heading's order, but its depth and children."""
     marker = line.marker if unnumbered_rank is None else ""
-    kind, rank = MARKER_RANKS.get(line.marker_type, ("heading", unnumbered_rank))
+    kind, rank, style, number = _marker_facts(line.marker_type, marker, unnumbered_rank)
     rest = paragraph.text[len(marker) :]
     offset = len(marker) + len(rest) - len(rest.lstrip(" \t\u3000"))
     title, run_in = _split_run_in(rest.strip(" \t\u3000"))
-    start, number = paragraph.span.column, paragraph.span.line
+    start, line_number = paragraph.span.column, paragraph.span.line
+    return (
+        kind,
+        rank,
+        marker,
+        style,
+        number,
+        title,
+        run_in,
+        Span(line_number, start, line_number, start + offset + len(title)),  # Span.on_line, without its call
+        Span(line_number, start, line_number, start + len(marker)),
+        paragraph.index,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _marker_facts(
+    marker_type: str, marker: str, unnumbered_rank: int | None
+) -> tuple[HeadingKind, int | None, MarkerStyle, int | None]:
+    """Kind, rank, style and number of a marker: one cached look-up, as a report repeats its markers."""
+    kind, rank = MARKER_RANKS.get(marker_type, ("heading", unnumbered_rank))
     return (
         "enum" if kind == "enum" else "heading",
         rank,
-        marker,
         marker_style(marker) if marker else MarkerStyle(),
         marker_number(marker) if marker else None,
-        title,
-        run_in,
-        Span(number, start, number, start + offset + len(title)),  # Span.on_line, without its call
-        Span(number, start, number, start + len(marker)),
-        paragraph.index,
     )
 
 

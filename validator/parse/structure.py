@@ -8,7 +8,6 @@ title listed in its 目录. The heading tree itself is built in ``outline``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -128,7 +127,7 @@ def _build_document(
 
 
 def _plain(line: ClassifiedLine) -> ClassifiedLine:
-    return dataclasses.replace(line, kind="end_matter", marker="", marker_type="", markdown_level=0)
+    return line._replace(kind="end_matter", marker="", marker_type="", markdown_level=0)
 
 
 def _lead(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
@@ -171,5 +170,5 @@ def _paragraph_kind(line: ClassifiedLine, is_title: bool) -> ParagraphKind:
 
 def _paragraph(line: ClassifiedLine, index: int, kind: ParagraphKind) -> Paragraph:
     stripped = line.text.rstrip(" \t\u3000")
-    span = Span.on_line(line.line, line.column, line.column + len(stripped))
-    return Paragraph(index=index, kind=kind, text=stripped, span=span, indent=line.indent)
+    span = Span(line.line, line.column, line.line, line.column + len(stripped))  # on_line, without its call
+    return Paragraph(index, kind, stripped, span, line.indent)
