@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
-from validator.model import Applicability, Paragraph, Severity, Text
+from validator.model import Applicability, Document, Paragraph, Severity, Text
 from validator.rule import RuleContext, Violation, replace
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._census import has, paragraphs_with, provides_needles
-from ._text import reading_paragraphs, reading_text, span_in
+from ._census import has, has_any, paragraphs_with, provides_needles
+from ._text import per_document, reading_paragraphs, reading_text, span_in
 
 _DATA = "formulations"
 _LOWER_SEVERITIES = ("warning", "info")
@@ -246,6 +246,43 @@ def _numbered_term(raw: Any) -> NumberedTerm:
     term = str(raw["term"])
     arabic = _strings(raw, "arabic") or arabic_forms(term)
     return NumberedTerm(term=term, arabic=arabic)
+
+
+# ---------------------------------------------------------------------------- which rules have work
+
+
+def has_work(context: RuleContext, code: str) -> bool:
+    """Whether rule ``code`` may find anything in the report: one of its words occurs.
+
+    Asked for every rule of the pack; the answer for all of them is found in one go per report,
+    as most reports hold the words of only a few (a rule with nothing to look for then costs a
+    lookup, not its three searches).
+    """
+    year = context.report_year
+    memo = _active_codes(context.document)
+    active = memo.get(year)
+    if active is None:
+        active = memo[year] = _codes_with_words(context.document, year)
+    return code in active
+
+
+@per_document
+def _active_codes(document: Document) -> dict[int | None, frozenset[str]]:
+    return {}  # filled in by ``has_work``, per report year
+
+
+def _codes_with_words(document: Document, year: int | None) -> frozenset[str]:
+    """The codes with a slogan (that has wrong verbs), two series members or a variant's anchor in
+    the report: what ``verb_violations``, ``series_violations`` and ``variant_violations`` start from."""
+    data = pack()
+    codes = {slogan.rule for slogan in data.slogans if slogan.wrong_verbs and has(document, slogan.term)}
+    for entry in data.series:
+        if entry.rule not in codes and sum(has(document, member) for member in entry.members) >= 2:
+            codes.add(entry.rule)
+    for variant in data.variants:
+        if variant.rule not in codes and variant.applies(year) and has_any(document, variant.anchors):
+            codes.add(variant.rule)
+    return frozenset(codes)
 
 
 # ---------------------------------------------------------------------------- numerals
