@@ -456,8 +456,8 @@ def _verbs(text: str, slogan: Slogan) -> Iterator[tuple[int, int, str]]:
         end = start + len(slogan.term)
         verb_end = start - 1 if start > 0 and text[start - 1] in QUOTES else start
         after = end + 1 if end < len(text) and text[end] in QUOTES else end
-        if text.startswith("的", after):
-            continue  # 增强“两个维护”的政治自觉: the verb governs what follows 的
+        if text.startswith("的", after) or not text.endswith(slogan.wrong_verbs, 0, verb_end):
+            continue  # 增强“两个维护”的政治自觉: the verb governs what follows 的; or no wrong verb
         verb = next((v for v in slogan.wrong_verbs if text.endswith(v, 0, verb_end)), None)
         if verb is None or any(text.endswith(s.term, 0, verb_end) for s in pack().slogans):
             continue  # 两个确立两个维护: the “verb” is the end of the slogan before
