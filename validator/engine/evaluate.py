@@ -8,6 +8,7 @@ per violation, or one ``pass``), then ``--select``/``--ignore``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping
 from itertools import pairwise
 from types import MappingProxyType
@@ -83,8 +84,15 @@ def item_evidence(document: Document, checklist: Checklist) -> dict[str, tuple[P
 def enabled_rules(checklist: Checklist, rules: Mapping[str, Rule]) -> list[tuple[Rule, RuleSetting]]:
     """Every registered rule with the checklist's setting for it, unless turned off, sorted by code."""
     settings = {setting.code: setting for setting in checklist.rules}
-    chosen = [(rule, settings.get(code, RuleSetting(code))) for code, rule in sorted(rules.items())]
+    chosen = [(rule, settings.get(code) or _as_registered(code)) for code, rule in sorted(rules.items())]
     return [(rule, setting) for rule, setting in chosen if setting.enabled]
+
+
+@functools.lru_cache(maxsize=1024)
+def _as_registered(code: str) -> RuleSetting:
+    """The setting of a rule the checklist does not mention: one frozen object per code, shared by
+    every report, rather than a new one per rule per report."""
+    return RuleSetting(code)
 
 
 class _ItemEvidence:
@@ -187,7 +195,13 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
     ]
     if failures:
         return sorted(failures, key=Result.sort_key)
-    return [Result("rule", rule.code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")]
+    return [_passed(rule.code, severity, lang)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _passed(code: str, severity: Severity, lang: str) -> Result:
+    """A rule's pass: frozen, so one object per rule, severity and language serves every report."""
+    return Result("rule", code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")
 
 
 def _with_options(context: RuleContext, rule: Rule, setting: RuleSetting) -> RuleContext:
