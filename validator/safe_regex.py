@@ -88,6 +88,8 @@ def _explain(raw: str) -> str:
 
 def _has_byte_escape(pattern: str) -> bool:
     r"""Whether ``pattern`` uses ``\C`` outside a ``\Q…\E`` literal."""
+    if "\\C" not in pattern:
+        return False  # the usual case, answered without walking the pattern in Python
     index = 0
     while index < len(pattern):
         if pattern.startswith("\\Q", index):

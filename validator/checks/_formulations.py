@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
-from validator.model import Applicability, Paragraph, Severity, Text
+from validator.model import Applicability, Document, Paragraph, Severity, Text
 from validator.rule import RuleContext, Violation, replace
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._census import has, paragraphs_with, provides_needles
-from ._text import reading_paragraphs, reading_text, span_in
+from ._census import has, has_any, paragraphs_with, provides_needles
+from ._text import per_document, reading_paragraphs, reading_text, span_in
 
 _DATA = "formulations"
 _LOWER_SEVERITIES = ("warning", "info")
@@ -248,6 +248,43 @@ def _numbered_term(raw: Any) -> NumberedTerm:
     return NumberedTerm(term=term, arabic=arabic)
 
 
+# ---------------------------------------------------------------------------- which rules have work
+
+
+def has_work(context: RuleContext, code: str) -> bool:
+    """Whether rule ``code`` may find anything in the report: one of its words occurs.
+
+    Asked for every rule of the pack; the answer for all of them is found in one go per report,
+    as most reports hold the words of only a few (a rule with nothing to look for then costs a
+    lookup, not its three searches).
+    """
+    year = context.report_year
+    memo = _active_codes(context.document)
+    active = memo.get(year)
+    if active is None:
+        active = memo[year] = _codes_with_words(context.document, year)
+    return code in active
+
+
+@per_document
+def _active_codes(document: Document) -> dict[int | None, frozenset[str]]:
+    return {}  # filled in by ``has_work``, per report year
+
+
+def _codes_with_words(document: Document, year: int | None) -> frozenset[str]:
+    """The codes with a slogan (that has wrong verbs), two series members or a variant's anchor in
+    the report: what ``verb_violations``, ``series_violations`` and ``variant_violations`` start from."""
+    data = pack()
+    codes = {slogan.rule for slogan in data.slogans if slogan.wrong_verbs and has(document, slogan.term)}
+    for entry in data.series:
+        if entry.rule not in codes and sum(has(document, member) for member in entry.members) >= 2:
+            codes.add(entry.rule)
+    for variant in data.variants:
+        if variant.rule not in codes and variant.applies(year) and has_any(document, variant.anchors):
+            codes.add(variant.rule)
+    return frozenset(codes)
+
+
 # ---------------------------------------------------------------------------- numerals
 
 _CN_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -419,8 +456,8 @@ def _verbs(text: str, slogan: Slogan) -> Iterator[tuple[int, int, str]]:
         end = start + len(slogan.term)
         verb_end = start - 1 if start > 0 and text[start - 1] in QUOTES else start
         after = end + 1 if end < len(text) and text[end] in QUOTES else end
-        if text.startswith("的", after):
-            continue  # 增强“两个维护”的政治自觉: the verb governs what follows 的
+        if text.startswith("的", after) or not text.endswith(slogan.wrong_verbs, 0, verb_end):
+            continue  # 增强“两个维护”的政治自觉: the verb governs what follows 的; or no wrong verb
         verb = next((v for v in slogan.wrong_verbs if text.endswith(v, 0, verb_end)), None)
         if verb is None or any(text.endswith(s.term, 0, verb_end) for s in pack().slogans):
             continue  # 两个确立两个维护: the “verb” is the end of the slogan before

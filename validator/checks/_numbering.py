@@ -43,7 +43,7 @@ _SHOUXIAN = {"首先": 1, "其次": 2}
 _BREAK = "[\n。；：！？，;:!?, \u3000]"
 _DIGIT = "[一二三四五六七八九十]"
 _ITEM_HINTS = tuple(
-    re.compile(pattern)
+    lazy(pattern)
     for pattern in (
         rf"是(?:(?<={_BREAK}{_DIGIT}是)|(?<={_BREAK}{_DIGIT}{{2}}是)|(?<={_BREAK}{_DIGIT}{{3}}是))",
         rf"其(?<={_BREAK}其)(?=[一二三四五六七八九十次])",
@@ -296,7 +296,7 @@ def paragraphs_with_items(document: Document) -> set[int]:
     paragraphs = reading_paragraphs(document)
     found: set[int] = {paragraphs[0].index} if paragraphs else set()  # no line break before it
     for hint in _ITEM_HINTS:
-        for match in hint.finditer(text):
+        for match in hint().finditer(text):
             found.add(paragraphs[bisect.bisect_right(starts, match.start()) - 1].index)
     return found
 

@@ -9,7 +9,6 @@ sub-headings; an unheaded one's are its 一是/二是 items.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,11 +16,11 @@ from itertools import accumulate, pairwise
 
 from validator.model import Document, Heading, Paragraph, Span
 
-from ._text import span_in
+from ._text import lazy, span_in
 
 SELF_REVIEW_ITEM = "causes"  # only the self-review checklist has it
 _NEXT_PARTS = ("causes", "measures")
-_ENUM = re.compile(r"(?:^|(?<=[。；;：:]))\s*[一二三四五六七八九十]是")
+_enum = lazy(r"(?:^|(?<=[。；;：:]))\s*[一二三四五六七八九十]是")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def _enum_items(part: list[Paragraph]) -> list[Aspect]:
     """The 一是/二是 items of an unheaded part, each up to the next (across paragraphs)."""
     text = "".join(paragraph.text for paragraph in part)
     offsets = list(accumulate((len(p.text) for p in part), initial=0))
-    starts = [match.end() - 2 for match in _ENUM.finditer(text)]
+    starts = [match.end() - 2 for match in _enum().finditer(text)]
     items = []
     for begin, end in pairwise([*starts, len(text)]):
         at = bisect_right(offsets, begin) - 1

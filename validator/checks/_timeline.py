@@ -35,7 +35,7 @@ _SEVERITIES = ("error", "warning", "info")
 # A paragraph before the first heading that opens with the year: 2025年以来，… (the lead may
 # come after an introductory paragraph, so the engine's lead is not always the one with the year).
 # Where the next-steps part starts inside the paragraph that also holds the problems.
-_NEXT_STEPS_BRIDGE = re.compile(r"针对(以上|上述|这些|当前)|下一步|下步|今后|新的一年")
+_next_steps_bridge = lazy(r"针对(以上|上述|这些|当前)|下一步|下步|今后|新的一年")
 _book_title = lazy(r"《[^《》]*》")
 
 
@@ -221,7 +221,7 @@ def next_steps_start(context: RuleContext) -> tuple[Paragraph, int] | None:
     first = found[0]
     if first.kind == "heading":
         return first, 0
-    match = _NEXT_STEPS_BRIDGE.search(first.text)
+    match = _next_steps_bridge().search(first.text)
     return first, match.start() if match else 0
 
 

@@ -24,7 +24,6 @@ The signature and the date line stand on the right, the date two to four charact
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -32,12 +31,11 @@ from validator.model import Paragraph, ParagraphFormat, Text
 from validator.rule import RuleContext, Violation, rule
 
 from ._layout import OPTIONS, alignment_name, layout_template, message, typeset
+from ._text import lazy
 
 _TAIL = 6  # the closing is among a report's last paragraphs
 _NUMBER = "0-9０-９〇○零一二三四五六七八九十"
-_DATE = re.compile(
-    rf"[（(]?\s*[{_NUMBER}]{{4}}\s*年\s*[{_NUMBER}]{{1,2}}\s*月\s*[{_NUMBER}]{{1,3}}\s*日\s*[）)]?"
-)
+_date = lazy(rf"[（(]?\s*[{_NUMBER}]{{4}}\s*年\s*[{_NUMBER}]{{1,2}}\s*月\s*[{_NUMBER}]{{1,3}}\s*日\s*[）)]?")
 _SENTENCE_END = tuple("。！？：；，、.!?:;,")
 
 
@@ -56,7 +54,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
     if not expected or document.layout is None or len(document.paragraphs) < 3:
         return
     tail = document.paragraphs[-_TAIL:]
-    date = next((p for p in reversed(tail) if _DATE.fullmatch(p.text.strip())), None)
+    date = next((p for p in reversed(tail) if _date().fullmatch(p.text.strip())), None)
     if date is None or date is document.paragraphs[0] or date.index <= document.paragraphs[0].index + 1:
         return  # no date line, or a date under the title (a speech's): not a closing
     before = [p for p in tail if p.index == date.index - 1]

@@ -16,11 +16,13 @@ from validator.datapack import load_data
 from validator.model import Applicability, Text
 from validator.rule import Rule, RuleContext, Violation
 
-from ._formulations import series_violations, variant_violations, verb_violations
+from ._formulations import has_work, series_violations, variant_violations, verb_violations
 
 
 def _check_for(code: str, fix: Applicability | None) -> Callable[[RuleContext], Iterator[Violation]]:
     def check(context: RuleContext) -> Iterator[Violation]:
+        if not has_work(context, code):
+            return
         yield from verb_violations(context, code)
         yield from series_violations(context, code)
         yield from variant_violations(context, code, fix=fix)

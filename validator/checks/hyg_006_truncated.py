@@ -21,24 +21,23 @@ heading, was cut off (copied in part, or scraped from a page that hid the rest).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Document, Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 
 from ._punctuation import find_artefacts
-from ._text import prose_paragraphs, span_in
+from ._text import lazy, prose_paragraphs, span_in
 
 _TERMINAL = "。！？!?….．"
 _CLOSING = "”’」』）)》】\"' \u3000"
-_DATE = re.compile(
+_date = lazy(
     r"[（(]?\s*(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
     r"[一二三四五六七八九十]{1,3}日)\s*[)）]?"
 )
-_CLAUSE_MARKS = re.compile(r"[。，；：！？,;:!?]")
+_clause_marks = lazy(r"[。，；：！？,;:!?]")
 _SIGNATURE_MAX = 30
-_ORGAN = re.compile(
+_organ = lazy(
     r"(?:党组|党委|委员会|工委|纪委|党支部|党总支|机关|局|厅|办公室|政府|常委会|领导班子|大学|学院|学校|医院|公司|中心)"
     r"(?:[（(]代章[)）])?$"
 )
@@ -77,7 +76,7 @@ def _without_signature(paragraphs: list[Paragraph]) -> list[Paragraph]:
     only a short line that ends like an organ's name (…党组, …委员会, …局) is.
     """
     body = list(paragraphs)
-    dated = bool(body) and _DATE.fullmatch(body[-1].text.strip()) is not None
+    dated = bool(body) and _date().fullmatch(body[-1].text.strip()) is not None
     if dated:
         body.pop()
     for _ in range(2):
@@ -88,9 +87,9 @@ def _without_signature(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 def _is_signature(text: str, dated: bool) -> bool:
     text = text.strip()
-    if not 0 < len(text) <= _SIGNATURE_MAX or _CLAUSE_MARKS.search(text):
+    if not 0 < len(text) <= _SIGNATURE_MAX or _clause_marks().search(text):
         return False
-    return dated or _ORGAN.search(text) is not None
+    return dated or _organ().search(text) is not None
 
 
 def _unfinished(document: Document, paragraph: Paragraph) -> Iterator[Violation]:

@@ -49,8 +49,8 @@ def check(context: RuleContext) -> Iterator[Violation]:
     level_1 = numbered_by_rank(document).get(1, ())
     for heading in level_1:
         stray = after_marker(heading, paragraphs[heading.paragraph])
-        canonical = replace(heading.marker_span, _canonical(heading))
         if heading.style.delimiter and heading.style.delimiter in _WRONG_DELIMITERS:
+            canonical = replace(heading.marker_span, _canonical(heading))
             yield Violation(heading.marker_span, _wrong(heading), fix=canonical)
         elif not heading.style.delimiter:  # 一 加强…: a heading only if the parser guessed right
             unsure = replace(heading.marker_span, _canonical(heading), "unsafe")

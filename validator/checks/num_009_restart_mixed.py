@@ -50,14 +50,14 @@ from validator.rule import RuleContext, Violation, rule
 )
 def check(context: RuleContext) -> Iterator[Violation]:
     parent_of = parents(context.document)
-    established: dict[int, GroupStart] = {}
+    established: dict[int, tuple[GroupStart, str]] = {}  # per level: its first styled group, and style
     reported: set[int] = set()
     for start in group_starts(context.document):
         style, rank = _style(start, parent_of), start.group.rank
         if style is None or rank in reported:
             continue
-        first = established.setdefault(rank, start)
-        if _style(first, parent_of) != style:
+        first, first_style = established.setdefault(rank, (start, style))
+        if first_style != style:
             reported.add(rank)  # one warning per level: the first switch shows the problem
             yield Violation(start.group.members[0].marker_span, _message(start, first))
 

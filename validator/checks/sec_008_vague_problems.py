@@ -26,20 +26,21 @@ something a reader could act on (a scope word, a number, an example).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from validator.model import Document, Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 
-_NEXT_STEPS_BRIDGE = re.compile(r"针对(以上|上述|这些)问题|下一步|下步")
+from ._text import lazy
+
+_next_steps_bridge = lazy(r"针对(以上|上述|这些)问题|下一步|下步")
 # 、 separates problems too: “转化不足、融合不够、激励有待完善等问题” names three, not one.
-_CLAUSE = re.compile(r"[，,；;。：:、]")
-_PROBLEM_WORDS = re.compile(
+_clause = lazy(r"[，,；;。：:、]")
+_problem_words = lazy(
     r"差距|不足|不够|薄弱|短板|弱项|有待|还需|仍需|不强|不高|不深|不实|不严|不紧|不充分|不到位|不明显|单一|滞后|偏少|欠缺"
 )
-_SPECIFIC = re.compile(r"\d|有的|个别|部分|少数|如，|比如|例如|主要表现|具体表现|体现在")
+_specific = lazy(r"\d|有的|个别|部分|少数|如，|比如|例如|主要表现|具体表现|体现在")
 
 
 @rule(
@@ -69,10 +70,11 @@ def _vagueness(text: str, options: Mapping[str, Any]) -> list[tuple[str, str]]:
         reasons.append(
             (f"仅 {len(text)} 字，少于 {min_chars} 字", f"{len(text)} characters, fewer than {min_chars}")
         )
-    items = sum(1 for clause in _CLAUSE.split(text) if _PROBLEM_WORDS.search(clause))
+    problem_words = _problem_words()
+    items = sum(1 for clause in _clause().split(text) if problem_words.search(clause))
     if items < min_items:
         reasons.append((f"只写出 {items} 个问题", f"only {items} problem(s) stated"))
-    if not _SPECIFIC.search(text):
+    if not _specific().search(text):
         reasons.append(("没有具体对象、范围、数字或实例", "no scope, number or example"))
     return reasons
 
@@ -80,7 +82,7 @@ def _vagueness(text: str, options: Mapping[str, Any]) -> list[tuple[str, str]]:
 def _problems_text(document: Document, start: Paragraph) -> str:
     """The problems part: a headed section's paragraphs, or the paragraph up to the next-steps bridge."""
     if start.kind != "heading":
-        return _NEXT_STEPS_BRIDGE.split(start.text, maxsplit=1)[0]
+        return _next_steps_bridge().split(start.text, maxsplit=1)[0]
     following = [p for p in document.paragraphs if p.index > start.index]
     body = []
     for paragraph in following:

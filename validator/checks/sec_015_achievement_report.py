@@ -24,16 +24,16 @@ report achievements; when it is shorter, the material reads as a work summary.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 
 from ._parts import self_review_problems
+from ._text import lazy
 
-_SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
-_ACHIEVEMENT = re.compile(
+_sentence = lazy(r"[^。！？；]+[。！？；]?")
+_achievement = lazy(
     r"取得[^。；]{0,12}(成效|成绩|成果|进展)|成效(明显|显著)|圆满完成|显著(提升|提高|增强)|"
     r"获评|荣获|被评为|受到[^。；]{0,12}(表彰|表扬)|走在(全市|全省|全县|前列)|得到[^。；]{0,12}(肯定|好评)"
 )
@@ -56,8 +56,8 @@ def check(context: RuleContext) -> Iterator[Violation]:
         len(sentence)
         for paragraph in context.document.paragraphs
         if paragraph.index not in inside and paragraph.kind in ("body", "heading", "enum")
-        for sentence in _SENTENCE.findall(paragraph.text)
-        if _ACHIEVEMENT.search(sentence)
+        for sentence in _sentence().findall(paragraph.text)
+        if _achievement().search(sentence)
     )
     if praise > problems:
         zh = f"材料像成绩汇报：讲成绩的句子共 {praise} 字，多于“查摆的问题”部分的 {problems} 字"

@@ -19,15 +19,15 @@ Each aspect of the problems found should give an instance (比如, 例如, 如�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 
 from ._parts import aspects, self_review_problems
+from ._text import lazy
 
-_INSTANCE = re.compile(r"比如|例如|譬如|再如|如[，,：:]|具体表现(为|在)|主要表现(为|在)|表现在")
+_instance = lazy(r"比如|例如|譬如|再如|如[，,：:]|具体表现(为|在)|主要表现(为|在)|表现在")
 
 
 @rule(
@@ -40,7 +40,7 @@ _INSTANCE = re.compile(r"比如|例如|譬如|再如|如[，,：:]|具体表现(
 def check(context: RuleContext) -> Iterator[Violation]:
     part = self_review_problems(context.document, context.evidence)
     for aspect in aspects(context.document, part):
-        if not _INSTANCE.search(aspect.text):
+        if not _instance().search(aspect.text):
             zh = f"“{aspect.label}”没有具体事例（比如、例如、具体表现在…）"
             en = f"'{aspect.label}' gives no concrete instance (比如, 例如 …)"
             yield Violation(aspect.span, Text(zh, en))

@@ -19,32 +19,31 @@ completion rate must match the two counts (within rounding).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from validator.model import Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 
-from ._text import span_in
+from ._text import lazy, span_in
 
 RECTIFICATION_ITEM = "rectification"  # only the inspection-rectification checklist has it
 _UNIT = r"\s*(?:个|项|条|件)"
-_TOTAL = re.compile(
+_total = lazy(
     r"(?:共|梳理|反馈|指出|交办|认领|移交|查找|查摆)[^。；，,]{0,16}?(?:问题|任务|事项)[^。；，,0-9]{0,4}?(?P<n>[0-9]+)"
     + _UNIT
     + r"|(?:反馈|交办|指出|梳理|移交)(?:的)?(?P<n2>[0-9]+)"
     + _UNIT
     + r"(?:具体)?(?:问题|任务|事项)"
 )
-_DONE = re.compile(
+_done = lazy(
     r"(?:已|已经)(?:全部)?(?:完成整改|完成|整改完成|整改到位|办结|销号)(?:整改)?[^。；，,0-9]{0,4}?(?P<m>[0-9]+)"
     + _UNIT
     + r"|(?P<m2>[0-9]+)"
     + _UNIT
     + r"(?:问题|任务|事项)?(?:已|已经)(?:完成|整改|办结)"
 )
-_RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)[^。；0-9]{0,3}(?P<p>[0-9]+(?:\.[0-9]+)?)\s*[%％]")
+_rate = lazy(r"(?:完成率|整改率|办结率|销号率)[^。；0-9]{0,3}(?P<p>[0-9]+(?:\.[0-9]+)?)\s*[%％]")
 
 
 @rule(
@@ -64,10 +63,10 @@ def check(context: RuleContext) -> Iterator[Violation]:
 
 def _judge(paragraph: Paragraph) -> Iterator[Violation]:
     text = paragraph.text
-    total = _TOTAL.search(text)
+    total = _total().search(text)
     if total is None:
         return
-    done = _DONE.search(text, total.end())
+    done = _done().search(text, total.end())
     if done is None:
         return
     found, completed = int(total.group("n") or total.group("n2")), int(done.group("m") or done.group("m2"))
@@ -77,7 +76,7 @@ def _judge(paragraph: Paragraph) -> Iterator[Violation]:
             span_in(paragraph, done.start(), done.end()), Text(zh, f"{completed} completed of {found}")
         )
         return
-    rate = _RATE.search(text, done.end())
+    rate = _rate().search(text, done.end())
     if rate is None or found == 0:
         return
     stated = Decimal(rate.group("p"))

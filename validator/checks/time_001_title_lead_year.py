@@ -21,17 +21,16 @@ usually means last year's report was reused and only one of them was updated.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Document, Paragraph, Text
 from validator.parse.reportyear import YEAR_TEXT, title_years, year_of
 from validator.rule import RuleContext, Violation, rule
 
-from ._text import span_in
+from ._text import lazy, span_in
 
-_LEAD_YEAR = re.compile(rf"^{YEAR_TEXT}\s*年")
-_LEAD_FOLLOWER = re.compile(r"(?:度|以来)?[，,]")
+_lead_year = lazy(rf"^{YEAR_TEXT}\s*年")
+_lead_follower = lazy(r"(?:度|以来)?[，,]")
 
 
 @rule(
@@ -66,8 +65,8 @@ def _opening(document: Document) -> tuple[Paragraph, int, int] | None:
     for paragraph in document.paragraphs:
         if paragraph.kind in ("heading", "enum"):
             return None
-        match = _LEAD_YEAR.match(paragraph.text) if paragraph.kind == "body" else None
+        match = _lead_year().match(paragraph.text) if paragraph.kind == "body" else None
         # 2023年全市… is a subject, not the year the lead reports on
-        if match and _LEAD_FOLLOWER.match(paragraph.text, match.end()):
+        if match and _lead_follower().match(paragraph.text, match.end()):
             return paragraph, year_of(match.group(1)), match.end()
     return None

@@ -20,23 +20,22 @@ unchanged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
 
-from ._text import span_in
+from ._text import lazy, span_in
 from ._timeline import CLAUSE_STOPS, bounds, next_steps
 
 # A year used as a time adverbial: 2023年，将… / 力争2023年底前… / 在2023年要…
-_YEAR = re.compile(r"(20[0-9]{2})\s*年(?:度)?(?:底|末|内|上半年|下半年)?前?")
+_year = lazy(r"(20[0-9]{2})\s*年(?:度)?(?:底|末|内|上半年|下半年)?前?")
 # What may stand between the clause start and the year (在2023年, 力争2023年底前), and the words
 # among them that already say "future".
-_LEAD_IN = re.compile(r"\s*(?:(?:在|于|到|至|力争|争取|确保|计划|预计|拟|并|同时|今后)\s*)*")
-_FUTURE_LEAD_IN = re.compile(r"力争|争取|确保|计划|预计|拟")
+_lead_in = lazy(r"\s*(?:(?:在|于|到|至|力争|争取|确保|计划|预计|拟|并|同时|今后)\s*)*")
+_future_lead_in = lazy(r"力争|争取|确保|计划|预计|拟")
 # Otherwise a future word must follow soon, in the same sentence: 2023年，将… / 2023年要…
-_FUTURE_AFTER = re.compile(r"[^。；！？]{0,12}?(?:将|要|计划|拟|力争|争取|确保|着力|继续)")
+_future_after = lazy(r"[^。；！？]{0,12}?(?:将|要|计划|拟|力争|争取|确保|着力|继续)")
 
 
 @rule(
@@ -56,7 +55,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
         text = paragraph.text
         if "年" not in text:
             continue
-        for match in _YEAR.finditer(text, offset):
+        for match in _year().finditer(text, offset):
             stated = int(match.group(1))
             if stated > year or not _future(text, match.start(), match.end(), offset):
                 continue
@@ -74,6 +73,6 @@ def check(context: RuleContext) -> Iterator[Violation]:
 def _future(text: str, start: int, end: int, offset: int) -> bool:
     """The year opens its clause (after at most a lead-in such as 力争) and speaks of the future."""
     left = max(offset, bounds(text, start, end, CLAUSE_STOPS)[0])  # bisected: linear in the paragraph
-    if _LEAD_IN.fullmatch(text, left, start) is None:
+    if _lead_in().fullmatch(text, left, start) is None:
         return False
-    return bool(_FUTURE_LEAD_IN.search(text, left, start) or _FUTURE_AFTER.match(text, end))
+    return bool(_future_lead_in().search(text, left, start) or _future_after().match(text, end))

@@ -41,6 +41,7 @@ _date_line = lazy(
     rf"(?P<d>[{_DIGITS}]{{1,2}}|[{_CN}]{{1,3}})\s*(?P<s3>日?))\s*[）)]?$"
 )
 _canonical_date = lazy(r"(?:19|20)[0-9]{2}年[1-9][0-9]?月[1-9][0-9]?日")
+_SEPARATORS = frozenset("./-．／－")  # what a date line holds when it has no 年
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _SMALL = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _SMALL.update({"六": 6, "七": 7, "八": 8, "九": 9})
@@ -59,7 +60,7 @@ def check(context: RuleContext) -> Iterator[Violation]:
         if len(text) > 20 and not (text[0].isspace() or text[-1].isspace()):
             continue  # too long for a date line, however it is stripped
         text = text.strip()
-        if len(text) > 20 or not ("年" in text or any(sep in text for sep in "./-．／－")):
+        if len(text) > 20 or ("年" not in text and _SEPARATORS.isdisjoint(text)):
             continue
         match = _date_line().match(text)
         if not match or _canonical_date().fullmatch(match.group("date")) or _not_a_date(match):

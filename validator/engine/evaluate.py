@@ -8,6 +8,7 @@ per violation, or one ``pass``), then ``--select``/``--ignore``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping
 from itertools import pairwise
 from types import MappingProxyType
@@ -83,8 +84,15 @@ def item_evidence(document: Document, checklist: Checklist) -> dict[str, tuple[P
 def enabled_rules(checklist: Checklist, rules: Mapping[str, Rule]) -> list[tuple[Rule, RuleSetting]]:
     """Every registered rule with the checklist's setting for it, unless turned off, sorted by code."""
     settings = {setting.code: setting for setting in checklist.rules}
-    chosen = [(rule, settings.get(code, RuleSetting(code))) for code, rule in sorted(rules.items())]
+    chosen = [(rule, settings.get(code) or _as_registered(code)) for code, rule in sorted(rules.items())]
     return [(rule, setting) for rule, setting in chosen if setting.enabled]
+
+
+@functools.lru_cache(maxsize=1024)
+def _as_registered(code: str) -> RuleSetting:
+    """The setting of a rule the checklist does not mention: one frozen object per code, shared by
+    every report, rather than a new one per rule per report."""
+    return RuleSetting(code)
 
 
 class _ItemEvidence:
@@ -176,20 +184,36 @@ def run_rule(rule: Rule, setting: RuleSetting, context: RuleContext) -> list[Res
     of some cases and only suspicious of others); it never raises it.
     """
     check_deadline()  # the file's time budget (validator.budget), looked at between rules
-    options = MappingProxyType({**rule.options, **dict(setting.options)})  # read-only for the rule
     lang = context.lang
     severity = setting.severity or rule.severity
-    own = dataclasses.replace(context, options=options)
     failures = [
         Result(
             "rule", rule.code, "fail", _lower(severity, v.severity), v.message.get(lang), v.span, fix=v.fix
         )
-        for v in rule.check(own)
+        for v in rule.check(_with_options(context, rule, setting))
         if not (context.accept and _accepted(v.span, context))
     ]
     if failures:
         return sorted(failures, key=Result.sort_key)
-    return [Result("rule", rule.code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")]
+    return [_passed(rule.code, severity, lang)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _passed(code: str, severity: Severity, lang: str) -> Result:
+    """A rule's pass: frozen, so one object per rule, severity and language serves every report."""
+    return Result("rule", code, "pass", severity, "未发现问题" if lang != "en" else "no problem found")
+
+
+def _with_options(context: RuleContext, rule: Rule, setting: RuleSetting) -> RuleContext:
+    """The context with the rule's options (defaults, then the checklist's), read-only for the rule.
+
+    Most rules have no options: they share ``context`` as it is, since a copy per rule per
+    report (``dataclasses.replace``) cost more than many of the rules themselves.
+    """
+    if not (rule.options or setting.options or context.options):
+        return context
+    options = MappingProxyType({**rule.options, **dict(setting.options)})
+    return dataclasses.replace(context, options=options)
 
 
 def _accepted(span: Span, context: RuleContext) -> bool:
@@ -239,6 +263,8 @@ def _regraded(result: Result, settings: RunSettings) -> Result:
 
 def _wanted(result_id: str, settings: RunSettings) -> bool:
     """``--select``/``--ignore`` by exact id or by prefix (``NUM`` selects every NUM-… rule)."""
+    if not (settings.select or settings.ignore):
+        return True  # the usual run: asked for every result of every report
 
     def hit(ids: tuple[str, ...]) -> bool:
         return any(result_id == wanted or result_id.startswith(wanted.rstrip("-") + "-") for wanted in ids)
