@@ -224,7 +224,8 @@ def test_source_text_comes_back_when_an_output_may_quote_it(tmp_path: Path) -> N
     from validator.engine.plain import quotes_source
 
     validator = Validator()
-    clean, defective = (validator.check_path(EXAMPLES / f"{kind}-report.txt") for kind in ("clean", "defective"))
+    clean = validator.check_path(EXAMPLES / "clean-report.txt")
+    defective = validator.check_path(EXAMPLES / "defective-report.txt")
     assert not quotes_source(clean) and quotes_source(defective)
     every, quoted = ResultCache(tmp_path, "x" * 64), ResultCache(tmp_path, "x" * 64, every_source=False)
     for key, result in (("aa" * 32, clean), ("bb" * 32, defective)):
