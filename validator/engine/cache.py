@@ -38,6 +38,7 @@ import struct
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from validator import __version__
 from validator.engine.plain import (
@@ -58,6 +59,7 @@ CACHE_DIR_NAME = ".report-validator-cache"
 CACHE_DIR_ENV = "REPORT_VALIDATOR_CACHE_DIR"
 _MAGIC = b"RVC2"
 _HEAD = struct.Struct("<4sII")  # magic, CRC-32 of the verdict, length of the verdict
+_FIRST_READ = 16384  # bytes read of an entry at first: its header and, mostly, the whole verdict
 _ENTRIES = "results-v1"  # the layout of the directories; each entry says its format
 
 
@@ -129,19 +131,22 @@ class ResultCache:
         if not self._marked:
             self._mark_used()
         try:
-            with open(self._entry(key), "rb") as handle:
-                blob = handle.read()
-        except OSError:
-            return None
-        try:
-            return self._decoded(key, blob)
-        except Exception:  # malformed data of any kind is a miss
+            with open(self._entry(key), "rb", buffering=0) as handle:
+                return self._decoded(key, handle)
+        except Exception:  # absent, unreadable, malformed data of any kind: a miss
             return None
 
-    def _decoded(self, key: str, blob: bytes) -> FileResult | None:
-        """The verdict in ``blob`` if it is intact and stored under ``key``; raises on malformed data."""
-        magic, checksum, length = _HEAD.unpack_from(blob)
-        verdict = blob[_HEAD.size : _HEAD.size + length]
+    def _decoded(self, key: str, handle: BinaryIO) -> FileResult | None:
+        """The verdict of the open entry if it is intact and stored under ``key``; raises on malformed data.
+
+        Only the verdict is read, not the source text after it, unless the text is wanted:
+        reading 25 KB where 6 KB will do was a third of a warm run's time in the cache.
+        """
+        start = handle.read(_FIRST_READ)
+        magic, checksum, length = _HEAD.unpack_from(start)
+        verdict = start[_HEAD.size : _HEAD.size + length]
+        if len(verdict) < length:
+            verdict += handle.read(length - len(verdict))
         if magic != _MAGIC or len(verdict) != length or zlib.crc32(verdict) != checksum:
             return None
         stored_key, plain, source_checksum = marshal.loads(verdict)
@@ -149,7 +154,7 @@ class ResultCache:
             return None
         file = decode(plain, self._shared)
         if source_checksum is not None and (self.every_source or quotes_source(file)):
-            source = blob[_HEAD.size + length :]
+            source = start[_HEAD.size + length :] + handle.read()
             if zlib.crc32(source) != source_checksum:
                 return None
             file = dataclasses.replace(file, source=decode_source(source))

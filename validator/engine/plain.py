@@ -143,14 +143,14 @@ def _decode_report(plain: tuple[Any, ...], memo: SharedResults) -> ReportResult:
     if len(plain) != len(_REPORT_FIELDS):
         raise ValueError("not an encoded report")
     values: list[Any] = [_value(v) if at != _RESULTS_AT else None for at, v in enumerate(plain)]
-    results = []
-    for result in plain[_RESULTS_AT]:
-        built = memo.get(result)
-        if built is None:
-            built = memo[result] = _decode_result(result)
-        results.append(built)
-    values[_RESULTS_AT] = tuple(results)
+    known = memo.get  # a Result is never falsy: ``or`` builds only the unknown ones
+    values[_RESULTS_AT] = tuple([known(result) or _remember(result, memo) for result in plain[_RESULTS_AT]])
     return ReportResult(*values)
+
+
+def _remember(data: bytes, memo: SharedResults) -> Result:
+    built = memo[data] = _decode_result(data)
+    return built
 
 
 def _decode_result(data: bytes) -> Result:
