@@ -14,7 +14,7 @@ from validator.cli import main
 from validator.engine.cache import CACHE_DIR_ENV
 from validator.engine.pipeline import Validator
 
-from .corpus import write_corpus
+from .corpus import EXAMPLES, write_corpus
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -216,3 +216,36 @@ def test_a_file_no_reader_takes_is_not_read_for_the_cache(
     code, _, err = run(capsys, "check", str(other), "--cache-dir", str(tmp_path / "cache"))
     assert code == 2 and "disk.iso" in err
     assert read == []
+
+
+def test_source_text_comes_back_when_an_output_may_quote_it(tmp_path: Path) -> None:
+    """A verdict read back has its source text when wanted; damage to an unwanted text is harmless."""
+    from validator.engine.cache import ResultCache
+    from validator.engine.plain import quotes_source
+
+    validator = Validator()
+    clean = validator.check_path(EXAMPLES / "clean-report.txt")
+    defective = validator.check_path(EXAMPLES / "defective-report.txt")
+    assert not quotes_source(clean) and quotes_source(defective)
+    every, quoted = ResultCache(tmp_path, "x" * 64), ResultCache(tmp_path, "x" * 64, every_source=False)
+    for key, result in (("aa" * 32, clean), ("bb" * 32, defective)):
+        every.put(key, result)
+        for cache in (every, quoted):
+            assert cache.get(key) == result
+        assert every.get(key).source == result.source  # type: ignore[union-attr]
+    assert quoted.get("aa" * 32).source is None  # type: ignore[union-attr]
+    assert quoted.get("bb" * 32).source == defective.source  # type: ignore[union-attr]
+    for entry in entries(tmp_path):  # a flipped bit in the text: a miss only where the text is wanted
+        entry.write_bytes(entry.read_bytes()[:-1] + bytes([entry.read_bytes()[-1] ^ 1]))
+    assert every.get("aa" * 32) is None and every.get("bb" * 32) is None
+    assert quoted.get("aa" * 32) == clean and quoted.get("bb" * 32) is None
+
+
+def test_only_the_built_in_formats_go_without_source_texts() -> None:
+    from validator.cli.runner import every_source_needed
+
+    registry = Validator().registry
+    assert not every_source_needed("text", registry)
+    assert every_source_needed("fancy", registry)  # no such format: nothing is known of it
+    registry.provided["example-plugin 1.0"] = {"formats": ["text"]}  # a plugin's format of that name
+    assert every_source_needed("text", registry)

@@ -14,8 +14,13 @@ An entry's key is a SHA-256 of everything that can change a verdict:
   apply to it (configuration overrides by glob, ``--select`` …) and its bytes.
 
 Entries are ``marshal`` data of plain tuples (``validator.engine.plain``), which can rebuild
-values but never run code, behind a magic tag and a BLAKE2 digest of the payload: a truncated,
-corrupt or foreign entry is a miss, never an error and never a wrong verdict. Each entry is
+values but never run code: a header (magic tag, CRC-32 and length of the verdict), the verdict
+with the key it was stored under, then the file's source text with its own CRC-32 inside the
+verdict. The source text is as large as the file and most outputs never quote it, so it is
+read past, and only checked and decoded when wanted. A truncated, corrupt or foreign entry is
+a miss, never an error and never a wrong verdict. (CRC-32 guards against damage, as a digest
+would, at a quarter of the cost; it is no defence against someone who can write the cache,
+and neither was a digest: such a person can write a well-formed entry.) Each entry is
 written to a temporary file in its own directory and moved into place with ``os.replace``, so
 two runs sharing the cache at most write the same entry twice. A cache that cannot be written
 (read-only disk, full disk) is silently not written: it only ever saves time.
@@ -24,23 +29,38 @@ two runs sharing the cache at most write the same entry twice. A cache that cann
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import marshal
 import os
 import stat
+import struct
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from validator import __version__
-from validator.engine.plain import SCHEMA, PlainFile, decode, encode
+from validator.engine.plain import (
+    SCHEMA,
+    PlainFile,
+    SharedResults,
+    decode,
+    decode_source,
+    encode,
+    quotes_source,
+    source_bytes,
+    without_source,
+)
 from validator.limits import current_limits
-from validator.model import FileResult, Result
+from validator.model import FileResult
 
 CACHE_DIR_NAME = ".report-validator-cache"
 CACHE_DIR_ENV = "REPORT_VALIDATOR_CACHE_DIR"
-_MAGIC = b"RVC1"
-_DIGEST_SIZE = 16
-_ENTRIES = "results-v1"
+_MAGIC = b"RVC2"
+_HEAD = struct.Struct("<4sII")  # magic, CRC-32 of the verdict, length of the verdict
+_FIRST_READ = 16384  # bytes read of an entry at first: its header and, mostly, the whole verdict
+_ENTRIES = "results-v1"  # the layout of the directories; each entry says its format
 
 
 def default_cache_dir(project_root: Path, flag: str | None = None) -> Path:
@@ -81,16 +101,21 @@ class ResultCache:
     Entries live in ``results-v1/<identity>/``: a new version, plugin or checklist starts a new
     directory, and a run that writes removes the directories of identities no run has used for
     ``UNUSED_DAYS`` (each run marks its own as used), so the cache does not grow without end.
+
+    ``every_source`` False: a verdict read back carries its source text only when one of its
+    failures has a place, the only text the built-in formats quote (see ``plain.quotes_source``).
     """
 
     UNUSED_DAYS = 14
 
-    def __init__(self, directory: Path, identity: str) -> None:
+    def __init__(self, directory: Path, identity: str, every_source: bool = True) -> None:
         self.directory = directory
         self.identity = identity
+        self.every_source = every_source
+        self._own = os.path.join(directory, _ENTRIES, identity[:24])
         self._prepared = False
         self._marked = False
-        self._shared: dict[tuple[object, ...], Result] = {}  # results alike across entries, built once
+        self._shared: SharedResults = {}  # results alike across entries, built once
 
     def key(self, path: str, settings: str, data: bytes) -> str:
         """The entry key of ``data`` read from ``path`` under ``settings`` (a stable text)."""
@@ -106,55 +131,74 @@ class ResultCache:
         if not self._marked:
             self._mark_used()
         try:
-            with open(self._entry(key), "rb") as handle:
-                blob = handle.read()
-        except OSError:
+            with open(self._entry(key), "rb", buffering=0) as handle:
+                return self._decoded(key, handle)
+        except Exception:  # absent, unreadable, malformed data of any kind: a miss
             return None
-        head, payload = blob[: len(_MAGIC) + _DIGEST_SIZE], blob[len(_MAGIC) + _DIGEST_SIZE :]
-        if head != _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest():
+
+    def _decoded(self, key: str, handle: BinaryIO) -> FileResult | None:
+        """The verdict of the open entry if it is intact and stored under ``key``; raises on malformed data.
+
+        Only the verdict is read, not the source text after it, unless the text is wanted:
+        reading 25 KB where 6 KB will do was a third of a warm run's time in the cache.
+        """
+        start = handle.read(_FIRST_READ)
+        magic, checksum, length = _HEAD.unpack_from(start)
+        verdict = start[_HEAD.size : _HEAD.size + length]
+        if len(verdict) < length:
+            verdict += handle.read(length - len(verdict))
+        if magic != _MAGIC or len(verdict) != length or zlib.crc32(verdict) != checksum:
             return None
-        try:
-            stored_key, plain = marshal.loads(payload)
-            return decode(plain, self._shared) if stored_key == key else None
-        except Exception:  # malformed data of any kind is a miss
+        stored_key, plain, source_checksum = marshal.loads(verdict)
+        if stored_key != key:
             return None
+        file = decode(plain, self._shared)
+        if source_checksum is not None and (self.every_source or quotes_source(file)):
+            source = start[_HEAD.size + length :] + handle.read()
+            if zlib.crc32(source) != source_checksum:
+                return None
+            file = dataclasses.replace(file, source=decode_source(source))
+        return file
 
     def put(self, key: str, result: FileResult) -> None:
         """Store a verdict (results of unreadable files are not stored: they are cheap to redo)."""
         if result.error is not None:
             return
-        self.put_plain(key, encode(result))
-
-    def put_plain(self, key: str, plain: PlainFile) -> None:
         try:
-            payload = marshal.dumps((key, plain))
+            plain = encode(result)
         except ValueError:  # a field that is not plain data: never cached, always checked
             return
-        blob = _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
+        self.put_plain(key, plain)
+
+    def put_plain(self, key: str, plain: PlainFile) -> None:
+        """Store an encoded verdict (see ``put``), its source text after it."""
+        source = source_bytes(plain) or b""
+        try:
+            verdict = marshal.dumps((key, without_source(plain), zlib.crc32(source) if source else None))
+        except ValueError:  # a field that is not plain data: never cached, always checked
+            return
+        blob = _HEAD.pack(_MAGIC, zlib.crc32(verdict), len(verdict)) + verdict + source
         try:
             self._prepare()
             target = self._entry(key)
-            target.parent.mkdir(exist_ok=True)
-            _write_atomically(target, blob)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            _write_atomically(Path(target), blob)
         except OSError:
             return
 
-    def _own(self) -> Path:
-        return self.directory / _ENTRIES / self.identity[:24]
-
-    def _entry(self, key: str) -> Path:
-        return self._own() / key[:2] / key[2:]
+    def _entry(self, key: str) -> str:
+        return os.path.join(self._own, key[:2], key[2:])  # strings, not Paths: one per file of a run
 
     def _mark_used(self) -> None:
         self._marked = True
         with contextlib.suppress(OSError):
-            os.utime(self._own())
+            os.utime(self._own)
 
     def _prepare(self) -> None:
         """The directory with a ``.gitignore`` of ``*`` and a CACHEDIR.TAG, made once per run."""
         if self._prepared:
             return
-        self._own().mkdir(parents=True, exist_ok=True)
+        os.makedirs(self._own, exist_ok=True)
         self._mark_used()
         self._prune()
         for name, text in (
@@ -171,9 +215,10 @@ class ResultCache:
         import time
 
         limit = time.time() - self.UNUSED_DAYS * 86400
+        own = os.path.basename(self._own)
         with contextlib.suppress(OSError):
             for other in os.scandir(self.directory / _ENTRIES):
-                if other.is_dir() and other.name != self._own().name and other.stat().st_mtime < limit:
+                if other.is_dir() and other.name != own and other.stat().st_mtime < limit:
                     shutil.rmtree(other.path, ignore_errors=True)
 
 
@@ -192,11 +237,16 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def regular_file_bytes(path: str) -> bytes | None:
-    """The bytes of a regular file, or None (missing, a pipe, a device …: those are never cached)."""
+def largest_cached_file() -> int:
+    """The size above which no file is read for the cache: the largest any reader accepts."""
+    return current_limits().largest_file_bytes()
+
+
+def regular_file_bytes(path: str, largest: int) -> bytes | None:
+    """The bytes of a regular file, or None (missing, a pipe, a device, too large: never cached)."""
     try:
         info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > current_limits().largest_file_bytes():
+        if not stat.S_ISREG(info.st_mode) or info.st_size > largest:
             return None  # the reader refuses it by its size, unread: so must the cache
         with open(path, "rb") as handle:
             return handle.read()

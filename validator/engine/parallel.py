@@ -26,8 +26,16 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from validator.engine.cache import ResultCache, regular_file_bytes
-from validator.engine.plain import PlainFile, decode, encode, has_error
+from validator.engine.cache import ResultCache, largest_cached_file, regular_file_bytes
+from validator.engine.plain import (
+    PlainFile,
+    SharedResults,
+    decode,
+    encode,
+    has_error,
+    quotes_source,
+    without_source,
+)
 from validator.errors import ValidatorError
 from validator.model import FileResult
 
@@ -71,20 +79,24 @@ def check_files(
     cache: ResultCache | None = None,
     progress: TextIO | None = None,
     start_method: str | None = None,
+    every_source: bool = True,
 ) -> list[FileResult]:
     """Every file's verdict in the order of ``paths``; unreadable files carry their ``error``.
 
     ``start_method`` forces ``fork`` or ``spawn`` (for tests); by default workers are
-    forked when that is safe, else spawned.
+    forked when that is safe, else spawned. ``every_source`` False: a file checked by a
+    worker comes back with its source text only when one of its failures has a place
+    (``plain.quotes_source``), as the cache gives it (``ResultCache.every_source``).
     """
     results: list[FileResult | None] = [None] * len(paths)
     todo: list[tuple[int, Task]] = []
     readable = frozenset(validator.registry.readers) | {""}
+    largest = largest_cached_file()
     for index, path in enumerate(paths):
         key = None
         # Only files a reader will read are hashed: a big file of another type is refused unread.
         if cache is not None and os.path.splitext(path)[1].lower() in readable:
-            data = regular_file_bytes(path)
+            data = regular_file_bytes(path, largest)
             if data is not None:
                 key = cache.key(path, settings_text(validator, path), data)
                 results[index] = cache.get(key)
@@ -94,7 +106,7 @@ def check_files(
     workers = min(jobs, len(todo) // MIN_FILES_PER_WORKER)
     if workers > 1:
         tasks = [task for _, task in todo]
-        checked = _in_pool(validator, factory, cache, tasks, workers, bar, start_method)
+        checked = _in_pool(validator, factory, cache, tasks, workers, bar, start_method, every_source)
     else:
         checked = []
         for path, key in (task for _, task in todo):
@@ -127,6 +139,7 @@ def _in_pool(
     workers: int,
     bar: Progress,
     start_method: str | None,
+    every_source: bool,
 ) -> list[FileResult]:
     # Imported here: most runs (one file from an editor or a hook) never start a pool.
     import multiprocessing
@@ -148,13 +161,14 @@ def _in_pool(
     _inherited = validator if forking else None
     executor = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(factory, cache))
     try:
-        futures = [executor.submit(_check_chunk, chunk) for chunk in chunks]
+        futures = [executor.submit(_check_chunk, chunk, every_source) for chunk in chunks]
         pending: set[Future[list[PlainFile]]] = set(futures)
         sizes = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
         while pending:
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             bar.advance(sum(sizes[future] for future in done))
-        checked = [decode(plain) for future in futures for plain in future.result()]
+        shared: SharedResults = {}  # results alike across files, built once
+        checked = [decode(plain, shared) for future in futures for plain in future.result()]
     except BrokenProcessPool:
         raise ValidatorError("检查进程意外退出（内存不足？可用 --jobs 1 重试）") from None
     except BaseException:  # Ctrl-C or a bug: stop the workers, drop what is queued, re-raise
@@ -184,15 +198,17 @@ def _start_worker(factory: ValidatorFactory | None, cache: ResultCache | None) -
     _worker = (validator, cache)
 
 
-def _check_chunk(tasks: list[Task]) -> list[PlainFile]:
+def _check_chunk(tasks: list[Task], every_source: bool) -> list[PlainFile]:
+    """Check files in a worker; what is sent back leaves out source texts no output will quote."""
     assert _worker is not None
     validator, cache = _worker
     plain = []
     for path, key in tasks:
-        encoded = encode(validator.check_path(path))
+        result = validator.check_path(path)
+        encoded = encode(result)
         if cache is not None and key is not None and not has_error(encoded):
             cache.put_plain(key, encoded)
-        plain.append(encoded)
+        plain.append(encoded if every_source or quotes_source(result) else without_source(encoded))
     return plain
 
 

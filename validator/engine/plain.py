@@ -1,20 +1,31 @@
 """A file's verdict as plain tuples: what worker processes send back and what the result cache stores.
 
-Plain data (str, int, None, tuples) crosses a process boundary cheaply and can
+Plain data (str, int, None, bytes, tuples) crosses a process boundary cheaply and can
 be written with ``marshal``, which rebuilds values but never runs code, unlike
 ``pickle``. The encoding follows the model's dataclass fields in order, so a
 field another engineer adds travels too; ``SCHEMA`` names those fields and is
 part of the cache key, so entries written before such a change are not read.
+
+Two parts are kept as ``marshal`` bytes inside the tuples, for speed:
+
+* each result: most results of a run are alike (every rule's pass), so decoding
+  looks the bytes up among the results already built and builds each distinct
+  one once, rather than rebuilding 90 tuples of strings per report;
+* the source text (as large as the file): most outputs never quote it, so it is
+  only decoded when wanted (``decode_source``), and can be left out
+  (``without_source``) where no output will show it.
 """
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import fields, is_dataclass
 from typing import Any
 
 from validator.model import FileResult, Fix, ReportResult, Result, Source, Span, Text
 
 PlainFile = tuple[Any, ...]
+SharedResults = dict[bytes, Result]
 
 # The model's small value types that results carry, encoded as (tag, field values…).
 _VALUE_TYPES = {f"\x00{cls.__name__}": cls for cls in (Span, Fix, Text, Source)}
@@ -26,8 +37,10 @@ _FILE_FIELDS = tuple(f.name for f in fields(FileResult))
 _RESULTS_AT = _REPORT_FIELDS.index("results")
 _REPORTS_AT = _FILE_FIELDS.index("reports")
 _ERROR_AT = _FILE_FIELDS.index("error")
+_SOURCE_AT = _FILE_FIELDS.index("source")
+_OWN_CODING = ("reports", "source")  # a file's fields that ``encode`` encodes on their own
 
-SCHEMA = "|".join(
+SCHEMA = "plain-2:" + "|".join(
     ",".join(names)
     for names in (
         _RESULT_FIELDS,
@@ -40,8 +53,9 @@ SCHEMA = "|".join(
 
 def encode(file: FileResult) -> PlainFile:
     """The file's verdict as nested tuples of plain values (``ValueError`` for a value that is not)."""
-    values = [_plain(getattr(file, name)) if name != "reports" else None for name in _FILE_FIELDS]
+    values = [_plain(getattr(file, name)) if name not in _OWN_CODING else None for name in _FILE_FIELDS]
     values[_REPORTS_AT] = tuple(_report(report) for report in file.reports)
+    values[_SOURCE_AT] = None if file.source is None else marshal.dumps(_plain(file.source))
     return tuple(values)
 
 
@@ -50,8 +64,28 @@ def has_error(plain: PlainFile) -> bool:
     return plain[_ERROR_AT] is not None
 
 
-def decode(plain: PlainFile, shared: dict[tuple[Any, ...], Result] | None = None) -> FileResult:
-    """The ``FileResult`` that ``encode`` was given (``ValueError``/``TypeError`` on malformed data).
+def source_bytes(plain: PlainFile) -> bytes | None:
+    """The encoded source text of an encoded file, for ``decode_source``; None when it has none."""
+    source = plain[_SOURCE_AT]
+    return source if isinstance(source, bytes) else None
+
+
+def without_source(plain: PlainFile) -> PlainFile:
+    """The encoded file without its source text (the output will not quote it)."""
+    return (*plain[:_SOURCE_AT], None, *plain[_SOURCE_AT + 1 :])
+
+
+def quotes_source(file: FileResult) -> bool:
+    """Whether a built-in format may quote the file's text: only a failure with a place is quoted."""
+    for report in file.reports:  # loops, not any(): called for every file of a warm run
+        for result in report.results:
+            if result.status == "fail" and result.span is not None:
+                return True
+    return False
+
+
+def decode(plain: PlainFile, shared: SharedResults | None = None) -> FileResult:
+    """The ``FileResult`` that ``encode`` was given (``ValueError``, ``TypeError``, ``EOFError``: malformed).
 
     ``shared`` maps encoded results to results already built: results are immutable,
     and most of a run's are alike (every rule's pass, without fingerprints), so a
@@ -59,10 +93,21 @@ def decode(plain: PlainFile, shared: dict[tuple[Any, ...], Result] | None = None
     """
     if not isinstance(plain, tuple) or len(plain) != len(_FILE_FIELDS):
         raise ValueError("not an encoded file result")
-    values: list[Any] = [_value(v) if at != _REPORTS_AT else None for at, v in enumerate(plain)]
+    named = zip(_FILE_FIELDS, plain, strict=True)
+    values: list[Any] = [None if name in _OWN_CODING else _value(value) for name, value in named]
     memo = shared if shared is not None else {}
     values[_REPORTS_AT] = tuple(_decode_report(report, memo) for report in plain[_REPORTS_AT])
+    source = source_bytes(plain)
+    values[_SOURCE_AT] = None if source is None else decode_source(source)
     return FileResult(*values)
+
+
+def decode_source(data: bytes) -> Source:
+    """The ``Source`` of ``source_bytes`` (``ValueError``/``TypeError``/``EOFError`` on malformed data)."""
+    source = _value(marshal.loads(data))
+    if not isinstance(source, Source):
+        raise ValueError("not an encoded source")
+    return source
 
 
 def _plain(value: Any) -> Any:
@@ -90,28 +135,28 @@ def _report(report: ReportResult) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _result(result: Result) -> tuple[Any, ...]:
-    return tuple(_plain(getattr(result, name)) for name in _RESULT_FIELDS)
+def _result(result: Result) -> bytes:
+    return marshal.dumps(tuple(_plain(getattr(result, name)) for name in _RESULT_FIELDS))
 
 
-def _decode_report(plain: tuple[Any, ...], memo: dict[tuple[Any, ...], Result]) -> ReportResult:
+def _decode_report(plain: tuple[Any, ...], memo: SharedResults) -> ReportResult:
     if len(plain) != len(_REPORT_FIELDS):
         raise ValueError("not an encoded report")
     values: list[Any] = [_value(v) if at != _RESULTS_AT else None for at, v in enumerate(plain)]
-    results = []
-    for result in plain[_RESULTS_AT]:
-        try:
-            built = memo.get(result)
-            if built is None:
-                built = memo[result] = _decode_result(result)
-        except TypeError:  # a field whose value cannot be hashed: built each time
-            built = _decode_result(result)
-        results.append(built)
-    values[_RESULTS_AT] = tuple(results)
+    known = memo.get  # a Result is never falsy: ``or`` builds only the unknown ones
+    values[_RESULTS_AT] = tuple([known(result) or _remember(result, memo) for result in plain[_RESULTS_AT]])
     return ReportResult(*values)
 
 
-def _decode_result(plain: tuple[Any, ...]) -> Result:
-    if len(plain) != len(_RESULT_FIELDS):
+def _remember(data: bytes, memo: SharedResults) -> Result:
+    built = memo[data] = _decode_result(data)
+    return built
+
+
+def _decode_result(data: bytes) -> Result:
+    if not isinstance(data, bytes):
+        raise TypeError("not an encoded result")
+    plain = marshal.loads(data)
+    if not isinstance(plain, tuple) or len(plain) != len(_RESULT_FIELDS):
         raise ValueError("not an encoded result")
     return Result(*(_value(value) for value in plain))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from validator.formatters.base import FormatOptions, readable_reports, summarize, tally
+from validator.formatters.base import FormatOptions, Summary, Tally, readable_reports, summarize, tally
 from validator.formatters.excerpt import excerpt, place, source_line
 from validator.messages import message
 from validator.model import FileResult, ReportResult, Result, Source
@@ -40,15 +40,27 @@ _RESET = "\x1b[0m"
 
 
 def format_text(files: Sequence[FileResult], options: FormatOptions) -> str:
-    """The whole run as text: one block per report (or per unreadable file), then the summary."""
-    blocks = [block for file in files for block in _file_blocks(file, options)]
-    blocks.append([summary_line(files, options.lang)])
+    """The whole run as text: one block per report (or per file without reports), then the summary."""
+    blocks: list[list[str]] = []
+    tallies: list[Tally] = []  # each report counted once, for its own line and for the summary
+    for file in files:  # a file with an input error is said once on stderr, and counted in the summary
+        reports = readable_reports(file)
+        if file.error is None and not reports:  # say so, rather than let a checked file vanish
+            blocks.append([message("format.no_reports", options.lang, path=file.path)])
+        for report in reports:
+            tallies.append(tally(report))
+            blocks.append(_report_lines(file, report, tallies[-1], options))
+    blocks.append([_summary_text(summarize(files, tallies), options.lang)])
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
 def summary_line(files: Sequence[FileResult], lang: str = "zh") -> str:
     """``检查 3 份报告：通过 41 项，未通过 2 项（5 处问题）``, plus the unreadable files if any."""
-    summary = summarize(files)
+    return _summary_text(summarize(files), lang)
+
+
+def _summary_text(summary: Summary, lang: str) -> str:
+    """The summary line of counts already made (``summary_line``)."""
     line = message(
         "format.summary",
         lang,
@@ -83,22 +95,12 @@ def grouped(failures: Sequence[Result], group: bool) -> Iterator[tuple[Result, i
             yield result, max(hidden, 0)
 
 
-def _file_blocks(file: FileResult, options: FormatOptions) -> list[list[str]]:
-    if file.error is not None:  # said once, on stderr, by the command line; counted in the summary
-        return []
-    reports = readable_reports(file)
-    if not reports:  # say so, rather than let a checked file vanish from the output
-        return [[message("format.no_reports", options.lang, path=file.path)]]
-    return [_report_lines(file, report, options) for report in reports]
-
-
-def _report_lines(file: FileResult, report: ReportResult, options: FormatOptions) -> list[str]:
+def _report_lines(file: FileResult, report: ReportResult, counts: Tally, options: FormatOptions) -> list[str]:
     lang = options.lang
     lines = [_header(file.path, report, options)]
     labels = options.checklist_labels.get(report.checklist or "", {})
     items = [r for r in report.results if r.kind == "item"]
     lines += [_item_line(r, labels, options) for r in items if options.show_passed or r.status == "fail"]
-    counts = tally(report)
     lines.append(
         "  "
         + message(
