@@ -9,7 +9,7 @@ spent to arrive where the last run already was. A snapshot keeps the outcome, li
   a report, so it is kept in the per-user cache (``$XDG_CACHE_HOME/report-validator``, else
   ``~/.cache/report-validator``) and used whatever ``--no-cache`` says: that flag is about
   verdicts, whose cache is the project's;
-* its key is the tool's version and code (size and time of each of its files, so an edited
+* its key is the tool's code (size and time of each of its files: a new version or an edited
   checkout is a new tool), Python's version, and each source file's path and content (BLAKE2);
   one file per kind and set of paths, replaced when the key changes, so the cache does not grow;
 * it holds data, never code (``marshal`` of strings, numbers, tuples, lists and dicts; records
@@ -32,7 +32,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from validator import __version__
 from validator.model import Checklist, ChecklistItem, Cues, GenreDetection, RuleSetting, Text
 
 try:  # hashlib's import costs ~2 ms of start-up (it loads OpenSSL); BLAKE2 is built into Python
@@ -75,7 +74,7 @@ def remembered(kind: str, sources: Iterable[Path], context: str, build: Callable
     except OSError:
         return build()
     digest = blake2b(digest_size=20)
-    for part in (__version__, sys.version, context, *code_stamp(), *paths):
+    for part in (sys.version, context, *code_stamp(), *paths):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for content in contents:
         digest.update(blake2b(content, digest_size=20).digest())
@@ -92,10 +91,9 @@ def remembered(kind: str, sources: Iterable[Path], context: str, build: Callable
 @functools.cache
 def code_stamp() -> tuple[str, ...]:
     """Path, size and modification time of every file of the tool and its data (once per process)."""
-    import validator
     from validator.resources import DATA_NAMES, data_dir
 
-    roots = [Path(validator.__file__).parent, *(data_dir(name) for name in sorted(DATA_NAMES))]
+    roots = [Path(__file__).parent, *(data_dir(name) for name in sorted(DATA_NAMES))]
     stamp = []
     for root in roots:
         for folder, dirs, files in os.walk(root):
@@ -154,6 +152,13 @@ _RECORD, _TUPLE, _LIST, _DICT = "r", "t", "l", "d"
 
 
 def _encode(value: Any) -> Any:
+    name = type(value).__name__
+    if _RECORDS.get(name) is type(value):  # before tuples: some records are NamedTuples
+        if dataclasses.is_dataclass(value):
+            fields: Iterable[Any] = (getattr(value, field.name) for field in dataclasses.fields(value))
+        else:
+            fields = value
+        return (_RECORD, name, *map(_encode, fields))
     if value is None or isinstance(value, (str, int, float)):
         return value
     if isinstance(value, tuple):
@@ -162,10 +167,6 @@ def _encode(value: Any) -> Any:
         return (_LIST, *map(_encode, value))
     if isinstance(value, dict):
         return (_DICT, *(_encode(item) for pair in value.items() for item in pair))
-    name = type(value).__name__
-    if _RECORDS.get(name) is type(value):
-        fields = (getattr(value, field.name) for field in dataclasses.fields(value))
-        return (_RECORD, name, *map(_encode, fields))
     raise TypeError(f"not plain data: {name}")
 
 

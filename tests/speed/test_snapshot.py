@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from validator import snapshot
-from validator.model import Checklist, ChecklistItem, Cues, RuleSetting, Text
+from validator.model import Checklist, ChecklistItem, Cues, GenreDetection, RuleSetting, Text
 
 
 @pytest.fixture
@@ -49,18 +50,45 @@ def test_a_second_run_reuses_the_value_and_a_changed_source_rebuilds_it(
     assert len(list((cache_dir / "snapshots").iterdir())) == 1  # replaced, not accumulated; no temporary left
 
 
-def test_checklists_come_back_as_equal_records(cache_dir: Path, tmp_path: Path) -> None:
+def _same(a: object, b: object) -> bool:
+    """Equal, and of the same types all the way down (a NamedTuple equals a plain tuple)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)  # type: ignore[attr-defined]
+    if isinstance(a, (tuple, list)):
+        return len(a) == len(b) and all(map(_same, a, b))  # type: ignore[arg-type]
+    if dataclasses.is_dataclass(a):
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    return a == b
+
+
+def test_checklists_come_back_as_the_same_records(cache_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "list.yaml"
     source.write_text("id: x\n", encoding="utf-8")
     item = ChecklistItem(
         "problems", Text("问题", "Problems"), "error", Text("查摆问题"), "domain.md", Cues(headings=("问题",))
     )
-    value = {
-        "x": Checklist("x", Text("清单"), (item,), rules=(RuleSetting("NUM-001", options=(("max", 3),)),))
-    }
-    build = Builder(value)
+    checklist = Checklist(
+        "x",
+        Text("清单"),
+        (item,),
+        detection=GenreDetection(("报告$",), ("党委",), 2),
+        rules=(RuleSetting("NUM-001", options=(("max", 3), ("words", ("甲", "乙")))),),
+    )
+    build = Builder({"x": checklist})
     snapshot.remembered("checklists", [source], "", build)
-    assert snapshot.remembered("checklists", [source], "", build) == value and build.calls == 1
+    assert _same(snapshot.remembered("checklists", [source], "", build), {"x": checklist})
+    assert build.calls == 1
+
+
+def test_the_built_in_checklists_come_back_as_they_were_loaded(cache_dir: Path) -> None:
+    from validator.plugin.manager import load_plugins
+    from validator.plugin.registry import build_registry
+
+    loaded = build_registry(load_plugins(entry_points=False)).checklists
+    assert any((cache_dir / "snapshots").glob("checklists-*"))
+    assert _same(build_registry(load_plugins(entry_points=False)).checklists, loaded)
 
 
 @pytest.mark.parametrize(
