@@ -25,7 +25,7 @@ refused at once; reading is also capped, for files that grow or lie about their 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.errors import ConfigError
 
@@ -34,8 +34,7 @@ __all__ = ["Limits", "current_limits"]
 _MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """The budgets in force (see the module docstring for their variables)."""
 
     text_bytes: int = 32 * _MB

@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from validator.messages import message
 from validator.model import FileResult
@@ -22,8 +22,7 @@ from validator.model import FileResult
 __all__ = ["Baseline", "default_baseline_path", "failures", "open_baseline"]
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
     """A loaded baseline: its path as shown, the accepted (file key, fingerprint) pairs, its directory."""
 
     shown: str

@@ -15,9 +15,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from validator import __version__
 from validator.atomic import atomic_write
@@ -93,8 +92,7 @@ def use_project_data(registry: Registry, run: EffectiveConfig) -> None:
     use_packs([*registry.data_packs, *map(Path, run.data)], {"typos": {"typos": rejected}})
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """What ``check`` and ``baseline`` share: the files checked, with the settings of the run."""
 
     registry: Registry

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from validator.model import Severity
 
@@ -33,8 +33,7 @@ TABLE = "report-validator"  # our table in pyproject.toml: [tool.report-validato
 TOML_PREFIX = f"tool.{TABLE}."  # key paths in pyproject.toml start with it
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a value is written: file, line and key path (``overrides[1].select``)."""
 
     path: str

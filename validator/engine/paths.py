@@ -12,8 +12,8 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = ["LEGACY_SUFFIXES", "STDIN", "Target", "collect", "expand_paths", "searched_suffixes"]
 
@@ -24,8 +24,7 @@ STDIN = "-"
 LEGACY_SUFFIXES = frozenset({".doc", ".wps"})
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """One thing to check: a file (or ``-``), or a named directory in which nothing was found."""
 
     path: str

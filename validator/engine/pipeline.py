@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import field
+from typing import TYPE_CHECKING, NamedTuple
 
 from validator.budget import file_budget
 from validator.engine.evaluate import check_document
@@ -38,8 +38,7 @@ AUTO = "auto"  # detect the genre (the default)
 NO_CHECKLIST = "none"  # no checklist: the rules alone
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(NamedTuple):
     """The settings for one file: the engine's, and the checklist (None: detect the genre)."""
 
     run: RunSettings = field(default_factory=RunSettings)

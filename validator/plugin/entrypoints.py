@@ -18,8 +18,7 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.regexes import compiled
 
@@ -27,8 +26,7 @@ _INFO_SUFFIXES = (".dist-info", ".egg-info")
 _NAME = compiled(r"^([A-Za-z0-9][A-Za-z0-9._-]*?)(?:-[0-9][^-]*)?(?:-py[0-9.]+)?\.(?:dist|egg)-info$")
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """A ``name = module:attr`` line of a distribution's ``entry_points.txt``."""
 
     name: str

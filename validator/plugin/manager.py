@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pluggy
 
@@ -31,8 +32,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class PluginFailure:
+class PluginFailure(NamedTuple):
     """A plugin that could not be used, and why: shown as one line."""
 
     name: str
