@@ -85,7 +85,7 @@ def load_data(name: str) -> Any:
 
 def _read(path: Path, name: str) -> Any:
     """The pack's YAML as plain data: from the start-up snapshot (``validator.snapshot``), or parsed."""
-    return remembered("data", [path], name, lambda: _parse(path, name))
+    return remembered("data", [path], name, lambda: _parse(path, name), code=("datapack.py", "yaml"))
 
 
 def _parse(path: Path, name: str) -> Any:

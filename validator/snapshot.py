@@ -9,8 +9,9 @@ spent to arrive where the last run already was. A snapshot keeps the outcome, li
   a report, so it is kept in the per-user cache (``$XDG_CACHE_HOME/report-validator``, else
   ``~/.cache/report-validator``) and used whatever ``--no-cache`` says: that flag is about
   verdicts, whose cache is the project's;
-* its key is the tool's code (size and time of each of its files: a new version or an edited
-  checkout is a new tool), Python's version, and each source file's path and content (BLAKE2);
+* its key is the code that derives it (size and time of those files of the tool: a new version
+  or an edited checkout makes new snapshots), Python's version, and each source file's path and
+  content (BLAKE2);
   one file per kind and set of paths, replaced when the key changes, so the cache does not grow;
 * it holds data, never code (``marshal`` of strings, numbers, tuples, lists and dicts; records
   are rebuilt from an allow-list of model classes), so a file planted in a shared cache
@@ -61,12 +62,16 @@ def user_cache_dir() -> Path:
     return Path(base) / "report-validator"
 
 
-def remembered(kind: str, sources: Iterable[Path], context: str, build: Callable[[], T]) -> T:
-    """``build()``, or what it returned in an earlier run with the same sources, tool and ``context``.
+def remembered(
+    kind: str, sources: Iterable[Path], context: str, build: Callable[[], T], *, code: Iterable[str] = ()
+) -> T:
+    """``build()``, or what it returned in an earlier run with the same sources, code and ``context``.
 
     ``sources`` are the files the value is derived from (read here, to key it by their content);
-    ``context`` is anything else it depends on (the rule codes a checklist may name). A source
-    that cannot be read is left to ``build``, which says why.
+    ``code`` the parts of the tool that derive it (``checklist``, ``model.py``: a folder or a
+    module of ``validator``, and ``yaml`` for the installed PyYAML), whose files' size and time
+    key it too; ``context`` is anything else it depends on (the rule codes a checklist may name).
+    A source that cannot be read is left to ``build``, which says why.
     """
     paths = [os.path.abspath(path) for path in sources]
     try:
@@ -74,7 +79,7 @@ def remembered(kind: str, sources: Iterable[Path], context: str, build: Callable
     except OSError:
         return build()
     digest = blake2b(digest_size=20)
-    for part in (sys.version, context, *code_stamp(), *paths):
+    for part in (sys.version, context, *code_stamp(("snapshot.py", *code)), *paths):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for content in contents:
         digest.update(blake2b(content, digest_size=20).digest())
@@ -89,19 +94,32 @@ def remembered(kind: str, sources: Iterable[Path], context: str, build: Callable
 
 
 @functools.cache
-def code_stamp() -> tuple[str, ...]:
-    """Path, size and modification time of every file of the tool and its data (once per process)."""
-    from validator.resources import DATA_NAMES, data_dir
+def code_stamp(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Path, size and modification time of each file of ``parts`` (see ``remembered``).
 
-    roots = [Path(__file__).parent, *(data_dir(name) for name in sorted(DATA_NAMES))]
+    Only the parts that make a value are stamped, not the whole tool: stating two hundred
+    files would cost more than some of the values it guards.
+    """
+    package = Path(__file__).parent
+    files: list[str] = []
+    for part in parts:
+        if part == "yaml":
+            import importlib.util
+
+            spec = importlib.util.find_spec("yaml")  # found, not imported
+            files.append(spec.origin if spec is not None and spec.origin else "no yaml")
+        elif (package / part).is_dir():
+            files += sorted(str(path) for path in (package / part).glob("*.py"))
+        else:
+            files.append(str(package / part))
     stamp = []
-    for root in roots:
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                info = os.stat(path)
-                stamp.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            stamp.append(file)
+            continue
+        stamp.append(f"{file}:{info.st_size}:{info.st_mtime_ns}")
     return tuple(stamp)
 
 

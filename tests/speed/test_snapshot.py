@@ -63,6 +63,17 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
+def test_the_code_that_derives_a_value_is_stamped_file_by_file() -> None:
+    stamp = snapshot.code_stamp(("checklist", "model.py", "yaml"))
+    folder = Path(snapshot.__file__).parent
+    assert {line.rsplit(":", 2)[0] for line in stamp} >= {
+        str(folder / "model.py"),
+        str(folder / "checklist" / "loader.py"),
+        str(folder / "checklist" / "items.py"),
+    }
+    assert any("yaml" in line for line in stamp)  # the installed PyYAML, found without importing it
+
+
 def test_checklists_come_back_as_the_same_records(cache_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "list.yaml"
     source.write_text("id: x\n", encoding="utf-8")

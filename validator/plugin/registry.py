@@ -7,6 +7,7 @@ can be named and skipped without losing the others' contributions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -95,14 +96,17 @@ def _add_rule(registry: Registry, rule: Rule) -> None:
     registry.rules[rule.code] = rule
 
 
+# What turns checklist files into Checklist objects: a change to any of it makes a new snapshot.
+_CHECKLIST_CODE = ("checklist", "model.py", "yaml_nodes.py", "safe_regex.py", "plugin/registry.py", "yaml")
+
+
 def _remembered_checklists(
     files: list[tuple[str, Path]], known_rules: frozenset[str]
 ) -> dict[str, Checklist]:
     """The checklists, from the start-up snapshot when no file, rule code or origin has changed."""
     context = "\0".join([*sorted(known_rules), *(origin for origin, _ in files)])
-    return remembered(
-        "checklists", [path for _, path in files], context, lambda: _load_checklists(files, known_rules)
-    )
+    load = functools.partial(_load_checklists, files, known_rules)
+    return remembered("checklists", [path for _, path in files], context, load, code=_CHECKLIST_CODE)
 
 
 def _load_checklists(files: list[tuple[str, Path]], known_rules: frozenset[str]) -> dict[str, Checklist]:
