@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import field
 from typing import TYPE_CHECKING, NamedTuple
 
 from validator.budget import file_budget
@@ -41,7 +40,7 @@ NO_CHECKLIST = "none"  # no checklist: the rules alone
 class FileSettings(NamedTuple):
     """The settings for one file: the engine's, and the checklist (None: detect the genre)."""
 
-    run: RunSettings = field(default_factory=RunSettings)
+    run: RunSettings = RunSettings()  # frozen: one default is safely shared
     checklist: str | None = None
 
 
