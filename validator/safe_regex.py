@@ -155,6 +155,8 @@ class EncodedText:
             if self.ascii:
                 yield start, end
                 continue
+            if start == end and start < len(data) and 0x80 <= data[start] < 0xC0:
+                continue  # an empty match inside a character: a search of the str steps over it
             if start < last_byte:  # cannot happen for non-overlapping matches; be safe all the same
                 last_byte = last_char = 0
             char_start = last_char + len(data[last_byte:start].decode("utf-8"))

@@ -29,7 +29,7 @@ from validator.datapack import data_cache
 from validator.model import Document, Paragraph
 from validator.safe_regex import SafePattern, compile_safe
 
-from ._text import contains, per_document, reading_paragraphs, reading_text
+from ._text import contains, per_document, reading_bytes, reading_paragraphs, reading_text
 
 # A function that lists patterns: compiled ones (the data packs') or RE2 sources (a rule's quick
 # tests); or, registered with ``provides_needles``, words that ``has`` is asked about.
@@ -109,7 +109,7 @@ def _census(document: Document) -> _Census:
     state = _scanner(len(_PROVIDERS))
     if state.scanner is None or not state.sources:
         return _Census({}, frozenset(), {})
-    matched = frozenset(state.scanner.Match(reading_text(document)[0]) or ())
+    matched = frozenset(state.scanner.Match(reading_bytes(document).data) or ())
     return _Census(state.sources, matched, {word: at in matched for word, at in state.needles.items()})
 
 

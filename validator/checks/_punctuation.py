@@ -26,7 +26,15 @@ from validator.model import Document, Paragraph, Severity, Text
 from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import has_any, occurs, provides
-from ._text import contains, lazy, per_document, reading_paragraphs, reading_text, text_paragraphs
+from ._text import (
+    contains,
+    lazy,
+    per_document,
+    reading_bytes,
+    reading_paragraphs,
+    reading_text,
+    text_paragraphs,
+)
 
 # Chinese characters: CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the
 # supplementary planes (Extensions B…); 〇 is the Chinese zero.
@@ -107,11 +115,18 @@ def located(
     whole: Joined, pattern: SafePattern | re.Pattern[str]
 ) -> Iterator[tuple[Paragraph, int, int, str]]:
     """Each match of ``pattern`` in the joined text: its paragraph, offsets there, and the text."""
-    for match in pattern.finditer(whole.text):
-        start, end = match.start(), match.end()
+    for start, end in _spans(whole, pattern):
         place = whole.locate(start, end) if end > start else None
         if place is not None:
             yield place[0], place[1], place[2], whole.text[start:end]
+
+
+def _spans(whole: Joined, pattern: SafePattern | re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match in the joined text; an RE2 pattern searches its UTF-8 encoding,
+    made once per report (searching the str would encode the whole text again per pattern)."""
+    if isinstance(pattern, re.Pattern):
+        return ((match.start(), match.end()) for match in pattern.finditer(whole.text))
+    return reading_bytes(whole.document).spans(pattern)
 
 
 @per_document

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from validator.budget import check_deadline
 from validator.model import Document, Paragraph, Span
+from validator.safe_regex import EncodedText
 
 # Paragraph kinds whose text is the report's own prose (not the 目录, not the title).
 PROSE_KINDS = frozenset({"body", "heading", "enum", "salutation", "closing"})
@@ -110,6 +111,13 @@ def reading_text(document: Document) -> tuple[str, tuple[int, ...]]:
         starts.append(offset)
         offset += len(paragraph.text) + 1
     return "\n".join([paragraph.text for paragraph in paragraphs]), tuple(starts)
+
+
+@per_document
+def reading_bytes(document: Document) -> EncodedText:
+    """``reading_text`` encoded to UTF-8 once per report, for the census and every RE2 search of it
+    (google-re2 would otherwise encode the whole text again for each pattern)."""
+    return EncodedText(reading_text(document)[0])
 
 
 def contains(text: str, needle: str) -> bool:

@@ -36,7 +36,7 @@ from validator.safe_regex import SafePattern, compile_safe
 
 from ._census import occurs, provides, provides_needles
 from ._punctuation import Joined, after, before, data, is_ascii_alnum, is_han, joined, strings
-from ._text import lazy, span_in
+from ._text import lazy, reading_bytes, span_in
 
 # Markdown emphasis: *…* or **…** hugging non-space text on one line.
 _emphasis = lazy(r"(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1")
@@ -133,9 +133,9 @@ def _found(whole: Joined, markdown: bool) -> list[tuple[int, int, Placeholder]]:
         return []
     emphasis = _emphasis_marks(text) if markdown and "*" in text else frozenset()
     found = []
+    encoded = reading_bytes(whole.document)  # the text as UTF-8, made once for every pattern
     for entry in active:
-        for match in entry.pattern.finditer(text):
-            start, end = match.start(), match.end()
+        for start, end in encoded.spans(entry.pattern):
             if end > start and entry.accepts(text, start, end, emphasis) and _in_scope(whole, entry, start):
                 found.append((start, end, entry))
     found.sort(key=lambda item: (item[0], item[0] - item[1]))
