@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Applicability, Document, Paragraph, Severity, Text
+from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, replace
 from validator.safe_regex import SafePattern, compile_safe
 
@@ -199,7 +200,7 @@ def _series(raw: Any) -> Series:
         members=members,
         max_gap=int(raw.get("max_gap", 16)),
         gap_chars=None if gap_chars is None else str(gap_chars),
-        finder=re.compile("|".join(map(re.escape, members))),
+        finder=compiled("|".join(map(re.escape, members))),
     )
 
 

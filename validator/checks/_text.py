@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from validator import regexes
 from validator.budget import check_deadline
 from validator.model import Document, Paragraph, Span
 from validator.safe_regex import EncodedText
@@ -57,7 +58,7 @@ def lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
 
     @functools.cache
     def compiled() -> re.Pattern[str]:
-        return re.compile(pattern, flags)
+        return regexes.compiled(pattern, flags)
 
     return compiled
 

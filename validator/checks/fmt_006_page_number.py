@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from validator.model import PageNumber, Text
+from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, rule
 
 from ._layout import OPTIONS, Template, layout_template, message, section_anchors, size_name
@@ -61,4 +62,4 @@ def _deviations(number: PageNumber | None, template: Template) -> list[str]:
 def _form(pattern: str) -> re.Pattern[str]:
     """``— {n} —`` as a regex: the number is any half-width digits, a space may be one or several."""
     parts = [re.escape(part).replace(r"\ ", " ") for part in pattern.split("{n}")]
-    return re.compile(r"[0-9]+".join(part.replace(" ", r"\s*") for part in parts))
+    return compiled(r"[0-9]+".join(part.replace(" ", r"\s*") for part in parts))

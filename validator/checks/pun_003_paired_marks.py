@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from validator.datapack import data_cache
 from validator.model import Document, Paragraph, Text
+from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, rule
 
 from ._census import has, register_needles
@@ -104,7 +105,7 @@ def _all_paired(document: Document, text: str) -> bool:
 def _quote_breaks(opening: str, closing: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An opening quote not closed on its line, and two closing quotes in a row."""
     others = rf"[^{opening}{closing}\n]*"
-    return re.compile(rf"{opening}{others}(?:{opening}|\n|\Z)"), re.compile(f"{closing}{others}{closing}")
+    return compiled(rf"{opening}{others}(?:{opening}|\n|\Z)"), compiled(f"{closing}{others}{closing}")
 
 
 @data_cache
@@ -112,7 +113,7 @@ def _bracket_break(pair: str) -> re.Pattern[str]:
     """An opening bracket whose next bracket on its line is not its own closing one."""
     marks = re.escape("".join(_BRACKET_PAIRS))
     others = re.escape("".join(_BRACKET_PAIRS).replace(pair[1], ""))
-    return re.compile(rf"{re.escape(pair[0])}[^{marks}\n]*(?:[{others}]|\n|\Z)")
+    return compiled(rf"{re.escape(pair[0])}[^{marks}\n]*(?:[{others}]|\n|\Z)")
 
 
 def _alternate(quotes: str, opening: str, closing: str) -> bool:

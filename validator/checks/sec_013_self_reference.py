@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Document, Text
+from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, rule
 
 from ._census import has, has_any, provides_needles
@@ -234,4 +235,4 @@ def _alternation(words: Sequence[str]) -> re.Pattern[str] | None:
     """Literal words as one pattern, longest first (no lookaround: it would slow the scan tenfold)."""
     if not words:
         return None
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    return compiled("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from validator.datapack import data_cache
 from validator.model import Severity, Text
+from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, rule
 
 from ._census import literal, occurs, provides
@@ -102,7 +103,7 @@ def _starts_with_digit(form: str) -> bool:
 @data_cache
 def _searches() -> _Searches:
     """The regexes, compiled only for the reports that the census sends to them."""
-    return _Searches(re.compile(_forms().source), re.compile(r"[0-9０-９]+"), re.compile(_YEAR))
+    return _Searches(compiled(_forms().source), compiled(r"[0-9０-９]+"), compiled(_YEAR))
 
 
 @provides

@@ -25,18 +25,18 @@ import bisect
 import dataclasses
 import heapq
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from validator.engine.evaluate import drop_failures
 from validator.model import ReportResult, Result, Span
 from validator.parse.lines import comment_line
+from validator.regexes import compiled
 
 UNUSED = "RV-001"
 MALFORMED = "RV-002"
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compiled(
     r"^[ \t\u3000]*<!--\s*report-validator:\s*(?P<action>disable-next-line|disable-file|disable|enable)"
     r"\s*=\s*(?P<ids>[A-Za-z0-9_,\-]+)(?P<reason>[^\n]*?)\s*-->[ \t\u3000]*$"
 )
