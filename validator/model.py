@@ -173,9 +173,7 @@ class Heading:
 
     def walk(self) -> Iterator[Heading]:
         """This heading and every heading below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return iter(_preorder((self,)))
 
 
 class EndMatter(NamedTuple):  # see _NAMED_TUPLES
@@ -229,7 +227,18 @@ class Document:
     @functools.cached_property
     def all_headings(self) -> tuple[Heading, ...]:
         """Every heading and enumeration item, in document order (computed once: rules ask often)."""
-        return tuple(heading for top in self.headings for heading in top.walk())
+        return _preorder(self.headings)
+
+
+def _preorder(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """The headings and all below them, in document order: a loop, not nested generators (one per level)."""
+    found: list[Heading] = []
+    pending = list(reversed(headings))
+    while pending:
+        heading = pending.pop()
+        found.append(heading)
+        pending.extend(reversed(heading.children))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
