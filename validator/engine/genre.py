@@ -205,7 +205,7 @@ def _snippet(body: str, pattern: str) -> str:
 def _body_text(document: Document) -> str:
     """The report's paragraphs but its title, one per line (cues use ^ and $ per paragraph)."""
     title_index = document.title.index if document.title else -1
-    return "\n".join(p.text for p in document.paragraphs if p.index != title_index)
+    return "\n".join([p.text for p in document.paragraphs if p.index != title_index])
 
 
 @functools.lru_cache(maxsize=256)
