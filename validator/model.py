@@ -1,4 +1,4 @@
-"""The data at the heart of report-validator: frozen dataclasses and nothing else.
+"""The data at the heart of report-validator: frozen dataclasses and NamedTuples, nothing else.
 
 Every other module speaks in these types, so this module imports nothing of ours.
 Positions are 1-based and counted in characters of the original text, so a
