@@ -1,4 +1,4 @@
-"""The data at the heart of report-validator: frozen dataclasses and nothing else.
+"""The data at the heart of report-validator: frozen dataclasses and NamedTuples, nothing else.
 
 Every other module speaks in these types, so this module imports nothing of ours.
 Positions are 1-based and counted in characters of the original text, so a
@@ -37,9 +37,11 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 # and compiled at import), a NamedTuple a fifth of that. None has a field named index or count.
 #
 # _FAST_INIT: the classes made by the hundred per report (Span, Paragraph, Heading, Result) write
-# their own __init__, filling the instance's __dict__ directly: a frozen dataclass's generated
-# __init__ sets each field through object.__setattr__, which took 2-3x as long. They stay frozen
-# (assignment raises), and equality, hashing, ordering and repr are still the dataclass's.
+# their own __init__ with ``_set``: the generated one looks up object.__setattr__ for every field
+# of every instance. Writing self.__dict__ instead would be faster still, but it makes each
+# instance carry a dict of its own (half as much memory again, and more for the GC to walk). They
+# stay frozen (assignment raises); equality, hashing, ordering and repr are the dataclass's.
+_set = object.__setattr__
 
 
 @dataclass(frozen=True, order=True, init=False)
@@ -52,11 +54,10 @@ class Span:
     end_column: int
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        fields = self.__dict__  # see _FAST_INIT
-        fields["line"] = line
-        fields["column"] = column
-        fields["end_line"] = end_line
-        fields["end_column"] = end_column
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
 
     @classmethod
     def on_line(cls, line: int, column: int, end_column: int) -> Span:
@@ -108,12 +109,11 @@ class Paragraph:
     indent: str = ""
 
     def __init__(self, index: int, kind: ParagraphKind, text: str, span: Span, indent: str = "") -> None:
-        fields = self.__dict__  # see _FAST_INIT
-        fields["index"] = index
-        fields["kind"] = kind
-        fields["text"] = text
-        fields["span"] = span
-        fields["indent"] = indent
+        _set(self, "index", index)
+        _set(self, "kind", kind)
+        _set(self, "text", text)
+        _set(self, "span", span)
+        _set(self, "indent", indent)
 
 
 @dataclass(frozen=True, init=False)
@@ -157,25 +157,22 @@ class Heading:
         paragraph: int,
         children: tuple[Heading, ...] = (),
     ) -> None:
-        fields = self.__dict__  # see _FAST_INIT
-        fields["kind"] = kind
-        fields["rank"] = rank
-        fields["depth"] = depth
-        fields["marker"] = marker
-        fields["style"] = style
-        fields["number"] = number
-        fields["title"] = title
-        fields["run_in"] = run_in
-        fields["span"] = span
-        fields["marker_span"] = marker_span
-        fields["paragraph"] = paragraph
-        fields["children"] = children
+        _set(self, "kind", kind)
+        _set(self, "rank", rank)
+        _set(self, "depth", depth)
+        _set(self, "marker", marker)
+        _set(self, "style", style)
+        _set(self, "number", number)
+        _set(self, "title", title)
+        _set(self, "run_in", run_in)
+        _set(self, "span", span)
+        _set(self, "marker_span", marker_span)
+        _set(self, "paragraph", paragraph)
+        _set(self, "children", children)
 
     def walk(self) -> Iterator[Heading]:
         """This heading and every heading below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return iter(_preorder((self,)))
 
 
 class EndMatter(NamedTuple):  # see _NAMED_TUPLES
@@ -229,7 +226,18 @@ class Document:
     @functools.cached_property
     def all_headings(self) -> tuple[Heading, ...]:
         """Every heading and enumeration item, in document order (computed once: rules ask often)."""
-        return tuple(heading for top in self.headings for heading in top.walk())
+        return _preorder(self.headings)
+
+
+def _preorder(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """The headings and all below them, in document order: a loop, not nested generators (one per level)."""
+    found: list[Heading] = []
+    pending = list(reversed(headings))
+    while pending:
+        heading = pending.pop()
+        found.append(heading)
+        pending.extend(reversed(heading.children))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -400,16 +408,15 @@ class Result:
         fingerprint: str = "",
         fix: Fix | None = None,
     ) -> None:
-        fields = self.__dict__  # see _FAST_INIT: every rule's every finding and pass is one
-        fields["kind"] = kind
-        fields["id"] = id
-        fields["status"] = status
-        fields["severity"] = severity
-        fields["message"] = message
-        fields["span"] = span
-        fields["evidence"] = evidence
-        fields["fingerprint"] = fingerprint
-        fields["fix"] = fix
+        _set(self, "kind", kind)
+        _set(self, "id", id)
+        _set(self, "status", status)
+        _set(self, "severity", severity)
+        _set(self, "message", message)
+        _set(self, "span", span)
+        _set(self, "evidence", evidence)
+        _set(self, "fingerprint", fingerprint)
+        _set(self, "fix", fix)
 
     def sort_key(self) -> tuple[int, int, int, str]:
         line, column = (self.span.line, self.span.column) if self.span else (0, 0)

@@ -166,7 +166,7 @@ def _cues_found(body: str, checklist: Checklist) -> list[int]:
     patterns = checklist.detection.text_patterns
     if not patterns or not body:
         return []
-    return sorted(_pattern_set(patterns).Match(body) or ())
+    return sorted(_pattern_set(patterns).Match(_utf8(body)) or ())
 
 
 def _other_kind_in_title(title: str) -> tuple[str, str] | None:
@@ -185,7 +185,7 @@ def _other_kind_mark(body: str) -> tuple[str, str] | None:
     kinds = other_kinds()
     owners = [kind for kind in kinds for _ in kind.text_patterns]
     patterns = tuple(pattern for kind in kinds for pattern in kind.text_patterns)
-    hits = sorted(_pattern_set(patterns).Match(body) or ()) if body and patterns else []
+    hits = sorted(_pattern_set(patterns).Match(_utf8(body)) or ()) if body and patterns else []
     if not hits:
         return None
     return owners[hits[0]].name.zh, _snippet(body, patterns[hits[0]])
@@ -205,7 +205,13 @@ def _snippet(body: str, pattern: str) -> str:
 def _body_text(document: Document) -> str:
     """The report's paragraphs but its title, one per line (cues use ^ and $ per paragraph)."""
     title_index = document.title.index if document.title else -1
-    return "\n".join(p.text for p in document.paragraphs if p.index != title_index)
+    return "\n".join([p.text for p in document.paragraphs if p.index != title_index])
+
+
+@functools.lru_cache(maxsize=1)
+def _utf8(body: str) -> bytes:
+    """The body in UTF-8, encoded once for the set searches of one report (the sets take bytes)."""
+    return body.encode("utf-8")
 
 
 @functools.lru_cache(maxsize=256)
@@ -243,15 +249,22 @@ def _bare_set(patterns: tuple[str, ...]) -> tuple[Any, frozenset[int]]:
     pattern_set = re2.Set.SearchSet(options)
     refused: set[int] = set()
     for index, pattern in enumerate(patterns):
-        try:
-            if "\\C" in pattern:
-                raise re2.error(pattern)
-            pattern_set.Add(f"(?:{pattern})")
-        except re2.error:
+        if "\\C" in pattern or not _added(pattern_set, f"(?:{pattern})"):
             pattern_set.Add("[^\\x{0}-\\x{10FFFF}]")  # matches nothing, keeps the indexes aligned
             refused.add(index)
     pattern_set.Compile()
     return pattern_set, frozenset(refused)
+
+
+def _added(pattern_set: Any, pattern: str) -> bool:
+    """Whether the RE2 set took ``pattern`` (False: RE2 refused it)."""
+    import re2
+
+    try:
+        pattern_set.Add(pattern)
+    except re2.error:
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=64)

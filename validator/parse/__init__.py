@@ -9,7 +9,9 @@ imports lark), ``outline`` builds the heading tree from classified lines, and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from validator.model import ParsedFile
 from validator.parse.lines import classify_lines
@@ -28,9 +30,28 @@ def parse_text(
     are heading levels that a Word paragraph style declares, per line: an
     unnumbered paragraph styled 标题 1 is a heading, as a ``#`` line is.
     """
-    lines = classify_lines(text)
-    for index, level in enumerate(levels[: len(lines)]):
-        line = lines[index]
-        if level and not line.markdown_level and line.kind in ("body", "title_like"):
-            lines[index] = line._replace(markdown_level=level)
-    return build_file(lines, text=text, path=path, source_format=source_format)
+    with _no_cycle_collection():
+        lines = classify_lines(text)
+        for index, level in enumerate(levels[: len(lines)]):
+            line = lines[index]
+            if level and not line.markdown_level and line.kind in ("body", "title_like"):
+                lines[index] = line._replace(markdown_level=level)
+        return build_file(lines, text=text, path=path, source_format=source_format)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is parsed, as it was before if it was off.
+
+    A parse makes objects by the thousand that all stay alive (paragraphs, spans, headings) and
+    no reference cycles, so the collector, run every few hundred allocations, walks them again
+    and again for nothing: that was a third of the time of parsing a large file. Memory stays
+    bounded: nothing a parse makes is cyclic garbage, and reference counting frees the rest.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

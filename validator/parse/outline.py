@@ -104,7 +104,8 @@ def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | 
     rest = paragraph.text[len(marker) :]
     offset = len(marker) + len(rest) - len(rest.lstrip(" \t\u3000"))
     title, run_in = _split_run_in(rest.strip(" \t\u3000"))
-    start, line_number = paragraph.span.column, paragraph.span.line
+    whole = paragraph.span
+    start, line_number, end = whole.column, whole.line, whole.column + offset + len(title)
     return (
         kind,
         rank,
@@ -113,7 +114,8 @@ def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | 
         number,
         title,
         run_in,
-        Span(line_number, start, line_number, start + offset + len(title)),  # Span.on_line, without its call
+        # a title that runs to the paragraph's end has the paragraph's span (equal, and immutable)
+        whole if end == whole.end_column else Span(line_number, start, line_number, end),
         Span(line_number, start, line_number, start + len(marker)),
         paragraph.index,
     )

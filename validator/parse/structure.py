@@ -108,16 +108,20 @@ def _build_document(
 ) -> Document:
     title_at = _title_position(group)
     roles = end_matter_roles(group, title_at)
-    kinds: list[ParagraphKind] = [
-        "end_matter" if position in roles else _paragraph_kind(line, position == title_at)
+    paragraphs = [
+        _paragraph(
+            line,
+            first_index + position,
+            "end_matter" if position in roles else _paragraph_kind(line, position == title_at),
+        )
         for position, line in enumerate(group)
     ]
-    paragraphs = [
-        _paragraph(line, first_index + i, kind)
-        for i, (line, kind) in enumerate(zip(group, kinds, strict=True))
-    ]
     # end matter is never a heading: the outline sees its lines as plain, unmarked text
-    lines = [_plain(line) if position in roles else line for position, line in enumerate(group)]
+    lines = (
+        [_plain(line) if position in roles else line for position, line in enumerate(group)]
+        if roles
+        else group
+    )
     headings, paragraphs = build_outline(lines, paragraphs, title_at)
     title = paragraphs[title_at] if title_at is not None else None
     end_matter = tuple(EndMatter(roles[position], paragraphs[position]) for position in sorted(roles))
