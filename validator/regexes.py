@@ -55,10 +55,11 @@ def _restore(key: _Key) -> re.Pattern[str] | None:
 
 
 def _compile(key: _Key) -> re.Pattern[str]:
+    pattern = re.compile(*key)  # a pattern that does not compile raises here, and is not kept
     if not _new:
         atexit.register(_save)
     _new.add(key)
-    return re.compile(*key)
+    return pattern
 
 
 def _snapshot() -> dict[_Key, Any]:

@@ -99,3 +99,12 @@ def test_a_damaged_or_planted_snapshot_only_costs_time(
         fresh.write_bytes(marshal.dumps([["a+", 0, 32, [1, 2, 3, 999, 0], 0, {}, ()]]))
     assert regexes.compiled("a+").fullmatch("aaa") is not None
     assert ("a+", 0) in regexes._new  # compiled as usual, and kept at exit
+
+
+def test_a_pattern_that_does_not_compile_raises_as_re_does_and_is_not_kept(fresh: Path) -> None:
+    with pytest.raises(re.error):
+        regexes.compiled("(unclosed")
+    assert not regexes._new
+    regexes.compiled("closed")
+    regexes._save()  # the bad pattern cannot spoil the snapshot of the good one
+    assert [entry[0] for entry in marshal.loads(fresh.read_bytes())] == ["closed"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import json
 import os
@@ -143,6 +144,7 @@ def prepare(
     choice = validator.choice_named(args.checklist or config.for_run().checklist)
     ids = known_ids(registry, *([choice.checklist] if choice and choice.checklist else []))
     args.lang = args.lang or config.for_run().lang  # errors from here on speak the configured language
+    gc.freeze()  # start-up's objects live as long as the run (and forked workers share them): not scanned
     return registry, config, with_flags(config.for_run(), args, ids), validator
 
 

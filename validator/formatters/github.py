@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from validator.formatters.naming import relative_to_cwd, result_title
 from validator.formatters.text import summary_line
 from validator.messages import message
 from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result
+from validator.regexes import compiled
 
 __all__ = [
     "LIMIT_PER_LEVEL",
@@ -257,7 +257,7 @@ def _row(result: Result, report: ReportResult, options: FormatOptions) -> str:
     return "| " + " | ".join([*cells, _cell(result.message)]) + " |"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_MARKDOWN_SPECIAL = compiled(r"([\\`*_\[\]|~#])")
 
 
 def _cell(text: str) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -34,14 +33,15 @@ from validator.formatters.excerpt import Excerpt, excerpt, place, source_line
 from validator.formatters.text import grouped, summary_line
 from validator.messages import message
 from validator.model import SEVERITY_RANK, Checklist, FileResult, ReportResult, Result
+from validator.regexes import compiled
 
 __all__ = ["build_page", "format_html", "unit_of"]
 
 _TEMPLATES = "templates"
 # The issuing body of a report is its title up to 关于, the year or 落实: 中共青山县审计局党组 | 关于2024年度…
 # (a title may also open with the year: 2023年 | 市水务局党组 | 落实…)
-_UNIT_END = re.compile(r"关于|(?:19|20)\d{2}\s*年|落实|贯彻")
-_UNIT_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:中共)?")
+_UNIT_END = compiled(r"关于|(?:19|20)\d{2}\s*年|落实|贯彻")
+_UNIT_PREFIX = compiled(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:中共)?")
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,13 @@ merge request compares the same tests on both sides.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
 from validator.formatters.base import FormatOptions, readable_reports
 from validator.formatters.naming import relative_to_cwd, result_title
 from validator.model import SEVERITY_RANK, FileResult, ReportResult, Result
+from validator.regexes import compiled
 
 __all__ = ["RULES_CLASSNAME", "format_junit"]
 
@@ -39,7 +39,7 @@ _WORDS = {
     "read": ("读取 {path}", "read {path}"),
 }
 # Characters XML 1.0 cannot carry at all, not even escaped (a report may hold a stray form feed).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = compiled("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def format_junit(files: Sequence[FileResult], options: FormatOptions) -> str:

@@ -16,17 +16,17 @@ lines of 落款 above it (or, without a date, one line that ends like an organ's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from validator.parse.lines import ClassifiedLine
+from validator.regexes import compiled
 
 ROLES = ("attachment_list", "signature", "date", "note", "attachment", "copy_to", "printed")
 
-_ATTACHMENT_START = re.compile(r"附[ \u3000]*件[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*")
-_PUNCTUATION = re.compile(r"[，。；：！？,.;:!?、“”（）()《》]")
-_CLOSING_FORMULA = re.compile(r"^特此(报告|通知|通报|函告|说明|请示)")
-_ORGAN = re.compile(
+_ATTACHMENT_START = compiled(r"附[ \u3000]*件[0-9０-９一二三四五六七八九十]{0,2}[ \t\u3000]*")
+_PUNCTUATION = compiled(r"[，。；：！？,.;:!?、“”（）()《》]")
+_CLOSING_FORMULA = compiled(r"^特此(报告|通知|通报|函告|说明|请示)")
+_ORGAN = compiled(
     r"(党组|党委|委员会|党支部|支部委员会|总支|纪委|纪工委|监委|办公室|办公厅|人民政府|局|厅|院|中心|公司|协会|联合会)$"
 )
 _SIGNATURE_MAX = 30

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from validator.parse.grammar_cache import cached_facts, cached_parser
+from validator.regexes import compiled
 from validator.resources import data_file
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ def _line_scanner() -> _LineScanner | None:
     if facts["scanner"] is None:
         return None
     alternation, flags, markers = facts["scanner"]
-    return _LineScanner(re.compile(alternation, flags), dict(markers))
+    return _LineScanner(compiled(alternation, flags), dict(markers))
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,10 +199,10 @@ def _valid_facts(facts: dict[str, Any]) -> bool:
             )
         ):
             return False
-    try:  # compiled once more when used: from re's own cache
-        re.compile(comment)
+    try:  # the same compiled patterns serve when used (validator.regexes)
+        compiled(comment)
         if scanner is not None:
-            re.compile(scanner[0], scanner[1])
+            compiled(scanner[0], scanner[1])
     except (re.error, RecursionError, OverflowError, ValueError):
         return False
     return True
@@ -280,7 +281,7 @@ def comment_line() -> re.Pattern[str]:
     tests ask this function, so a line can never be a comment to one and text to another.
     Indentation may come first; a Markdown ``#`` may not (that line is a heading).
     """
-    return re.compile(f"[{_SPACES}]*(?:{_grammar_facts()['comment']})")
+    return compiled(f"[{_SPACES}]*(?:{_grammar_facts()['comment']})")
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,20 +11,19 @@ some of its files.
 
 from __future__ import annotations
 
-import re
-
 from validator.model import Document
+from validator.regexes import compiled
 
-_OPENING_YEAR = re.compile(r"^(20[0-9]{2})\s*年(?:度|以来)?[，,]")
+_OPENING_YEAR = compiled(r"^(20[0-9]{2})\s*年(?:度|以来)?[，,]")
 _CHINESE_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4}
 _CHINESE_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 _CHINESE_YEAR_TEXT = "二[〇○零Ｏ0][〇○零Ｏ0一二三四五六七八九]{2}"  # 二〇二三 (二0二三 is a typo, still read)
-_CHINESE_YEAR = re.compile(rf"{_CHINESE_YEAR_TEXT}(?=\s*年)")
+_CHINESE_YEAR = compiled(rf"{_CHINESE_YEAR_TEXT}(?=\s*年)")
 YEAR_TEXT = rf"(20[0-9]{{2}}|{_CHINESE_YEAR_TEXT})"  # a year, Arabic or Chinese numerals
 # A year or a range of years in a title: 2023年 · 二〇二三年 · 2021—2023年 · 2021年至2023年
-_TITLE_YEARS = re.compile(rf"{YEAR_TEXT}\s*年?(?:\s*[-—–－~～至到]+\s*{YEAR_TEXT})?\s*年")
-_ARABIC_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?=\s*年)")
-_LEAD_YEAR = re.compile(r"^(20[0-9]{2})\s*年(?:度|以来)?[，,]")
+_TITLE_YEARS = compiled(rf"{YEAR_TEXT}\s*年?(?:\s*[-—–－~～至到]+\s*{YEAR_TEXT})?\s*年")
+_ARABIC_YEAR = compiled(r"(?<![0-9])(20[0-9]{2})(?=\s*年)")
+_LEAD_YEAR = compiled(r"^(20[0-9]{2})\s*年(?:度|以来)?[，,]")
 
 
 def lead_year(document: Document) -> int | None:

@@ -8,7 +8,6 @@ title listed in its 目录. The heading tree itself is built in ``outline``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -16,9 +15,10 @@ from validator.model import Document, EndMatter, Paragraph, ParagraphKind, Parse
 from validator.parse.endmatter import end_matter_roles
 from validator.parse.lines import ClassifiedLine
 from validator.parse.outline import build_outline
+from validator.regexes import compiled
 
 _TERMINAL_PUNCTUATION = "。！？；：!?;:，,…"
-_TOC_PAGE_NUMBER = re.compile(r"(?:[.．…·]{2,}|[ \t\u3000]+)[ \t\u3000]*[0-9]+[ \t\u3000]*$")
+_TOC_PAGE_NUMBER = compiled(r"(?:[.．…·]{2,}|[ \t\u3000]+)[ \t\u3000]*[0-9]+[ \t\u3000]*$")
 _TITLE_MAX_CHARS = 80
 
 
