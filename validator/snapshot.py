@@ -36,9 +36,9 @@ from typing import Any, TypeVar
 from validator.model import Checklist, ChecklistItem, Cues, GenreDetection, RuleSetting, Text
 
 try:  # hashlib's import costs ~2 ms of start-up (it loads OpenSSL); BLAKE2 is built into Python
-    from _blake2 import blake2b
+    from _blake2 import blake2b as blake2b
 except ImportError:  # pragma: no cover - an interpreter built without it
-    from hashlib import blake2b
+    from hashlib import blake2b as blake2b
 
 T = TypeVar("T")
 

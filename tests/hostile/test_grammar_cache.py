@@ -28,7 +28,7 @@ class _Exploit:
 
 
 def _run(cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "REPORT_VALIDATOR_CACHE_DIR": str(cache)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}  # the per-user cache: <that>/report-validator
     return subprocess.run(
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120
     )
@@ -37,7 +37,7 @@ def _run(cache: Path) -> subprocess.CompletedProcess[str]:
 def test_a_poisoned_cache_file_runs_no_code(tmp_path: Path) -> None:
     import lark
 
-    cache = tmp_path / "cache"
+    cache = tmp_path / "report-validator"
     cache.mkdir()
     marker = tmp_path / "pwned"
     grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
@@ -45,7 +45,7 @@ def test_a_poisoned_cache_file_runs_no_code(tmp_path: Path) -> None:
     # Lark's own cache layout (its hash line, then a pickle) under the names a cache would have,
     # and our own file name filled with a pickle.
     lark_hash = hashlib.sha256(grammar.encode()).hexdigest().encode()
-    digest = hashlib.sha256(f"{lark.__version__}\n{grammar}".encode()).hexdigest()[:16]
+    digest = hashlib.blake2b(f"{lark.__version__}\n{grammar}".encode()).hexdigest()[:16]
     for name in (f"report-grammar-{digest}.lark", f"report-grammar-{digest}.json"):
         (cache / name).write_bytes(lark_hash + b"\n" + poison + poison)
     done = _run(cache)
@@ -55,7 +55,7 @@ def test_a_poisoned_cache_file_runs_no_code(tmp_path: Path) -> None:
 
 
 def test_the_cache_is_json_and_is_used(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
+    cache = tmp_path / "report-validator"
     assert _run(cache).returncode == 0
     files = list(cache.glob("report-grammar-*.json"))
     assert len(files) == 1
@@ -69,6 +69,6 @@ def test_the_cache_is_json_and_is_used(tmp_path: Path) -> None:
 
 
 def test_cache_file_is_per_grammar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REPORT_VALIDATOR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first, second = cache_file("a" * 64), cache_file("b" * 64)
     assert first is not None and second is not None and first != second

@@ -107,7 +107,7 @@ PARSE_AND_REPORT_LARK = (
 
 
 def _run(cache: Path) -> str:
-    env = {**os.environ, "REPORT_VALIDATOR_CACHE_DIR": str(cache)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # the per-user cache: cache/report-validator
     done = subprocess.run(
         [sys.executable, "-c", PARSE_AND_REPORT_LARK], capture_output=True, text=True, env=env, timeout=120
     )
@@ -118,7 +118,7 @@ def _run(cache: Path) -> str:
 def test_plain_lines_need_no_lark_once_the_grammar_facts_are_cached(tmp_path: Path) -> None:
     """The first run derives the scanner with Lark and keeps it as JSON; the next one never imports Lark."""
     assert _run(tmp_path) == "2 True"
-    (facts,) = tmp_path.glob("report-lines-v1-*.json")
+    (facts,) = (tmp_path / "report-validator").glob("report-lines-v1-*.json")
     payload = json.loads(facts.read_text(encoding="utf-8"))
     assert isinstance(payload["tables"]["comment"], str) and payload["tables"]["scanner"][0].startswith(
         "(?P<"
@@ -131,7 +131,7 @@ def test_plain_lines_need_no_lark_once_the_grammar_facts_are_cached(tmp_path: Pa
 )
 def test_a_damaged_facts_file_is_derived_again(tmp_path: Path, content: bytes) -> None:
     assert _run(tmp_path) == "2 True"
-    (facts,) = tmp_path.glob("report-lines-v1-*.json")
+    (facts,) = (tmp_path / "report-validator").glob("report-lines-v1-*.json")
     good = facts.read_bytes()
     facts.write_bytes(content)
     assert _run(tmp_path) == "2 True"  # derived with Lark again, and the same paragraphs
@@ -140,7 +140,7 @@ def test_a_damaged_facts_file_is_derived_again(tmp_path: Path, content: bytes) -
 
 def test_wrong_shaped_facts_under_the_right_key_are_derived_again(tmp_path: Path) -> None:
     assert _run(tmp_path) == "2 True"
-    (facts,) = tmp_path.glob("report-lines-v1-*.json")
+    (facts,) = (tmp_path / "report-validator").glob("report-lines-v1-*.json")
     payload = json.loads(facts.read_text(encoding="utf-8"))
     good = facts.read_bytes()
     for scanner in (

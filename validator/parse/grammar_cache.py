@@ -2,7 +2,7 @@
 
 Lark's own cache (``Lark(cache=...)``) is a pickle preceded by the grammar's hash, and the hash
 is public (it is computed from the grammar we ship), so anyone who can write to the cache
-directory (a shared CI cache, ``$REPORT_VALIDATOR_CACHE_DIR`` on a shared disk) could plant a
+directory (a shared CI cache, a home directory on a shared disk) could plant a
 file that runs code in every later run. Here the parse tables are stored as JSON — tuples, sets
 and dicts with non-string keys tagged so they come back as they were — and read with
 ``json.loads``, which builds strings, numbers, lists and dicts and nothing else. A file that does
@@ -12,13 +12,13 @@ and renamed, so a concurrent run never reads half a file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+
+from validator.snapshot import blake2b, user_cache_dir
 
 __all__ = ["Tables", "cache_file", "cached_facts", "cached_parser"]
 
@@ -43,7 +43,7 @@ def cached_parser(grammar: str, version: str, build: Callable[[], P], tables: Ta
     A cache file that is absent, unreadable, damaged, or made for another grammar or version
     is ignored and replaced.
     """
-    key = hashlib.sha256(f"{version}\n{grammar}".encode()).hexdigest()
+    key = blake2b(f"{version}\n{grammar}".encode()).hexdigest()
     path = cache_file(key)
     if path is not None:
         try:
@@ -68,7 +68,7 @@ def cached_facts(
     so an upgraded Lark or a changed grammar derives them again; a file that does not decode
     or that ``valid`` rejects is ignored and replaced.
     """
-    key = hashlib.sha256(f"{name}\n{_lark_stamp()}\n{grammar}".encode()).hexdigest()
+    key = blake2b(f"{name}\n{_lark_stamp()}\n{grammar}".encode()).hexdigest()
     path = cache_file(key, kind=name)
     if path is not None:
         try:
@@ -99,18 +99,18 @@ def _lark_stamp() -> str:
 
 def cache_file(key: str, kind: str = "grammar") -> Path | None:
     """The per-user cache file for ``key`` (None when no cache directory can be made)."""
-    base = os.environ.get("REPORT_VALIDATOR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "report-validator"
-    )
+    base = user_cache_dir()
     try:
         os.makedirs(base, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return Path(base) / f"report-{kind}-{key[:16]}.json"
+    return base / f"report-{kind}-{key[:16]}.json"
 
 
 def _save(path: Path, key: str, dump: Callable[[], dict[str, Any]]) -> None:
     """Write the tables to a temporary file beside ``path`` and rename it (never half a file)."""
+    import tempfile  # only when the cache is written: most runs only read it
+
     try:
         text = json.dumps({"key": key, "tables": _encode(dump())}, ensure_ascii=False)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".grammar-", suffix=".tmp")
