@@ -2,9 +2,12 @@
 
 ``check_files`` is what ``check`` calls. Its output is the same list of
 ``FileResult`` in the same order whatever ``jobs`` is: files are cut into
-chunks, each chunk is checked by one worker, and the chunks' results are put
-back in order. Workers send back plain tuples (``validator.engine.plain``), not
-pickled model objects, and write their own cache entries.
+chunks that shrink toward the end, each chunk is checked by this process or by
+one of ``jobs - 1`` workers, and the chunks' results are put back in order.
+This process checks the first file before the workers are forked, so that they
+inherit compiled patterns. Workers send back plain tuples
+(``validator.engine.plain``), not pickled model objects, without the source
+texts the output will not quote, and write their own cache entries.
 
 Workers are forked on Linux when this process runs a single thread (they then
 inherit the loaded plugins, the compiled grammar and patterns, and start in
