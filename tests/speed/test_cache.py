@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -89,16 +91,18 @@ def test_a_changed_file_or_setting_is_checked_again(
     [
         lambda blob: b"",
         lambda blob: blob[: len(blob) // 2],
-        lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),
-        lambda blob: b"RVC1" + b"\x00" * 16 + b"\xff\xfe garbage",
+        lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),  # in the source text, after the verdict
+        lambda blob: blob[:20] + bytes([blob[20] ^ 1]) + blob[21:],  # in the verdict
+        lambda blob: struct.pack("<4sII", b"RVC2", zlib.crc32(b"\xff\xfe garbage"), 10) + b"\xff\xfe garbage",
     ],
-    ids=["empty", "truncated", "flipped-bit", "garbage"],
+    ids=["empty", "truncated", "flipped-bit", "flipped-verdict-bit", "garbage"],
 )
+@pytest.mark.parametrize("fmt", ["json", "text"])  # text quotes the source text under findings
 def test_a_corrupt_entry_is_a_miss(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: object
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: object, fmt: str
 ) -> None:
     cache = tmp_path / "cache"
-    argv = ("check", str(corpus), "--format", "json", "--cache-dir", str(cache))
+    argv = ("check", str(corpus), "--format", fmt, "--cache-dir", str(cache))
     cold = run(capsys, *argv)
     for entry in entries(cache):
         entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
