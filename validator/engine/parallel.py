@@ -238,11 +238,17 @@ class _Pool:
         return [result for chunk in self.done if chunk is not None for result in chunk]
 
     def _send(self) -> None:
+        """Top up the workers' chunks from the front of the queue, up to ``ahead`` in flight."""
         while self.queue and len(self.sent) < self.ahead:
             index, chunk = self.queue.popleft()
             self.sent[self.executor.submit(_check_chunk, chunk, self.every_source)] = index
 
     def _receive(self, timeout: float) -> None:
+        """Decode the chunks the workers have finished, waiting up to ``timeout`` for one.
+
+        Done as they arrive, between this process's own chunks, not all at the end, when
+        the workers would have nothing left to do while this process decoded their results.
+        """
         from concurrent.futures import FIRST_COMPLETED, wait
 
         for future in wait(self.sent, timeout=timeout, return_when=FIRST_COMPLETED).done:
