@@ -39,11 +39,11 @@ _RESULTS_AT = _REPORT_FIELDS.index("results")
 _REPORTS_AT = _FILE_FIELDS.index("reports")
 _ERROR_AT = _FILE_FIELDS.index("error")
 _SOURCE_AT = _FILE_FIELDS.index("source")
-_OWN_CODING = ("reports", "source")
+_OWN_CODING = ("reports", "source")  # a file's fields that ``encode`` encodes on their own
 _result_values = attrgetter(*_RESULT_FIELDS)
-_SCALARS = (str, int, type(None))  # a file's fields that ``encode`` encodes on their own
+_SCALARS = (str, int, type(None))  # kept as they are, with no call: most fields of most results
 
-SCHEMA = "plain-2:" + "|".join(
+SCHEMA = "plain-2:" + "|".join(  # plain-2: results and the source text as marshal bytes
     ",".join(names)
     for names in (
         _RESULT_FIELDS,
