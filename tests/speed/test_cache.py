@@ -253,3 +253,21 @@ def test_only_the_built_in_formats_go_without_source_texts() -> None:
     assert every_source_needed("fancy", registry)  # no such format: nothing is known of it
     registry.provided["example-plugin 1.0"] = {"formats": ["text"]}  # a plugin's format of that name
     assert every_source_needed("text", registry)
+
+
+def test_a_verdict_longer_than_the_first_read_is_read_whole(tmp_path: Path) -> None:
+    from validator.engine.cache import ResultCache
+    from validator.model import FileResult, ReportResult, Result, Source, Span
+
+    findings = tuple(
+        Result("rule", "PUN-001", "fail", "warning", f"第 {n} 处：标点", Span.on_line(n, 1, 3), "，，")
+        for n in range(1, 2000)
+    )
+    source = Source("，，\n" * 2000)
+    result = FileResult("many.txt", (ReportResult("标题", 1, None, findings),), source=source)
+    cache = ResultCache(tmp_path, "y" * 64, every_source=False)
+    cache.put("cc" * 32, result)
+    (entry,) = entries(tmp_path)
+    assert entry.stat().st_size > 16384 * 2
+    got = cache.get("cc" * 32)
+    assert got == result and got is not None and got.source == source
