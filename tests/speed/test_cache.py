@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -89,16 +91,18 @@ def test_a_changed_file_or_setting_is_checked_again(
     [
         lambda blob: b"",
         lambda blob: blob[: len(blob) // 2],
-        lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),
-        lambda blob: b"RVC1" + b"\x00" * 16 + b"\xff\xfe garbage",
+        lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),  # in the source text, after the verdict
+        lambda blob: blob[:20] + bytes([blob[20] ^ 1]) + blob[21:],  # in the verdict
+        lambda blob: struct.pack("<4sII", b"RVC2", zlib.crc32(b"\xff\xfe garbage"), 10) + b"\xff\xfe garbage",
     ],
-    ids=["empty", "truncated", "flipped-bit", "garbage"],
+    ids=["empty", "truncated", "flipped-bit", "flipped-verdict-bit", "garbage"],
 )
+@pytest.mark.parametrize("fmt", ["json", "text"])  # text quotes the source text under findings
 def test_a_corrupt_entry_is_a_miss(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: object
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: object, fmt: str
 ) -> None:
     cache = tmp_path / "cache"
-    argv = ("check", str(corpus), "--format", "json", "--cache-dir", str(cache))
+    argv = ("check", str(corpus), "--format", fmt, "--cache-dir", str(cache))
     cold = run(capsys, *argv)
     for entry in entries(cache):
         entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
@@ -249,3 +253,21 @@ def test_only_the_built_in_formats_go_without_source_texts() -> None:
     assert every_source_needed("fancy", registry)  # no such format: nothing is known of it
     registry.provided["example-plugin 1.0"] = {"formats": ["text"]}  # a plugin's format of that name
     assert every_source_needed("text", registry)
+
+
+def test_a_verdict_longer_than_the_first_read_is_read_whole(tmp_path: Path) -> None:
+    from validator.engine.cache import ResultCache
+    from validator.model import FileResult, ReportResult, Result, Source, Span
+
+    findings = tuple(
+        Result("rule", "PUN-001", "fail", "warning", f"第 {n} 处：标点", Span.on_line(n, 1, 3), "，，")
+        for n in range(1, 2000)
+    )
+    source = Source("，，\n" * 2000)
+    result = FileResult("many.txt", (ReportResult("标题", 1, None, findings),), source=source)
+    cache = ResultCache(tmp_path, "y" * 64, every_source=False)
+    cache.put("cc" * 32, result)
+    (entry,) = entries(tmp_path)
+    assert entry.stat().st_size > 16384 * 2
+    got = cache.get("cc" * 32)
+    assert got == result and got is not None and got.source == source

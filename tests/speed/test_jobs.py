@@ -80,3 +80,36 @@ def test_ctrl_c_stops_the_pool_without_a_traceback(tmp_path: Path) -> None:
     assert process.returncode == 130, err
     assert "Traceback" not in err
     assert time.monotonic() - started < 10
+
+
+def test_this_process_checks_the_first_file_and_a_share_of_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first file is checked before the workers start (they inherit a warm validator); then both work."""
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("fork is not available here")
+    paths = [str(p) for p in write_corpus(tmp_path, 40)]
+    here: list[str] = []
+    original = Validator.check_path
+
+    def spy(self: Validator, path: str) -> object:
+        here.append(path)  # a forked worker appends to its own copy of the list, not to this one
+        return original(self, path)
+
+    monkeypatch.setattr(Validator, "check_path", spy)
+    validator = Validator()
+    got = check_files(validator, paths, jobs=2, factory=Validator, start_method="fork")
+    assert [r.path for r in got] == paths
+    assert here[0] == paths[0]
+    assert 1 <= len(here) < len(paths)  # the worker was sent chunks from the start
+
+
+def test_chunks_cover_every_file_once_and_shrink_toward_the_end() -> None:
+    from validator.engine.parallel import MAX_CHUNK, _chunks
+
+    tasks = [(f"report-{n}.txt", None) for n in range(1000)]
+    chunks = _chunks(tasks, 2)
+    assert [task for chunk in chunks for task in chunk] == tasks
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == MAX_CHUNK and sizes[-1] == 1

@@ -144,10 +144,12 @@ class ResultCache:
         """
         start = handle.read(_FIRST_READ)
         magic, checksum, length = _HEAD.unpack_from(start)
+        if magic != _MAGIC:
+            return None
+        if _HEAD.size + length > len(start):  # a long verdict (many findings): read on, to the end at most
+            start += handle.read()
         verdict = start[_HEAD.size : _HEAD.size + length]
-        if len(verdict) < length:
-            verdict += handle.read(length - len(verdict))
-        if magic != _MAGIC or len(verdict) != length or zlib.crc32(verdict) != checksum:
+        if len(verdict) != length or zlib.crc32(verdict) != checksum:
             return None
         stored_key, plain, source_checksum = marshal.loads(verdict)
         if stored_key != key:

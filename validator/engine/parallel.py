@@ -2,9 +2,12 @@
 
 ``check_files`` is what ``check`` calls. Its output is the same list of
 ``FileResult`` in the same order whatever ``jobs`` is: files are cut into
-chunks, each chunk is checked by one worker, and the chunks' results are put
-back in order. Workers send back plain tuples (``validator.engine.plain``), not
-pickled model objects, and write their own cache entries.
+chunks that shrink toward the end, each chunk is checked by this process or by
+one of ``jobs - 1`` workers, and the chunks' results are put back in order.
+This process checks the first file before the workers are forked, so that they
+inherit compiled patterns. Workers send back plain tuples
+(``validator.engine.plain``), not pickled model objects, without the source
+texts the output will not quote, and write their own cache entries.
 
 Workers are forked on Linux when this process runs a single thread (they then
 inherit the loaded plugins, the compiled grammar and patterns, and start in
@@ -40,7 +43,8 @@ from validator.errors import ValidatorError
 from validator.model import FileResult
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from validator.engine.pipeline import Validator
 
@@ -141,15 +145,24 @@ def _in_pool(
     start_method: str | None,
     every_source: bool,
 ) -> list[FileResult]:
+    """Check ``tasks`` in this process and ``workers - 1`` worker processes, in order.
+
+    This process is one of the ``workers``: it takes chunks from the same queue, and
+    what it checks is neither encoded nor sent. It checks the first file before the
+    workers are forked, so that they inherit a validator whose patterns are compiled
+    (each would otherwise pay that one-time cost, ~60 ms, again).
+    """
     # Imported here: most runs (one file from an editor or a hook) never start a pool.
     import multiprocessing
     import threading
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     global _inherited
-    size = max(1, min(MAX_CHUNK, len(tasks) // (workers * 4)))
-    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    first = [_check_one(validator, cache, *tasks[0])]
+    bar.advance(1)
+    chunks = _chunks(tasks[1:], workers)
     if start_method is None:
         # fork only on Linux: macOS's system libraries are not fork-safe (its default is spawn)
         can_fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
@@ -159,16 +172,10 @@ def _in_pool(
         raise ValueError("a validator factory is needed to spawn worker processes")
     context = multiprocessing.get_context(start_method)
     _inherited = validator if forking else None
-    executor = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(factory, cache))
+    executor = ProcessPoolExecutor(workers - 1, context, initializer=_start_worker, initargs=(factory, cache))
     try:
-        futures = [executor.submit(_check_chunk, chunk, every_source) for chunk in chunks]
-        pending: set[Future[list[PlainFile]]] = set(futures)
-        sizes = {future: len(chunk) for future, chunk in zip(futures, chunks, strict=True)}
-        while pending:
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            bar.advance(sum(sizes[future] for future in done))
-        shared: SharedResults = {}  # results alike across files, built once
-        checked = [decode(plain, shared) for future in futures for plain in future.result()]
+        pool = _Pool(executor, workers - 1, every_source, bar, deque(enumerate(chunks)))
+        checked = pool.run(lambda chunk: [_check_one(validator, cache, *task) for task in chunk])
     except BrokenProcessPool:
         raise ValidatorError("检查进程意外退出（内存不足？可用 --jobs 1 重试）") from None
     except BaseException:  # Ctrl-C or a bug: stop the workers, drop what is queued, re-raise
@@ -182,15 +189,82 @@ def _in_pool(
     finally:
         _inherited = None
     executor.shutdown()
-    return checked
+    return first + checked
+
+
+def _chunks(tasks: list[Task], workers: int) -> list[list[Task]]:
+    """Chunks that shrink toward the end (guided scheduling), so that no process waits long for the last."""
+    chunks, start = [], 0
+    while start < len(tasks):
+        size = max(1, min(MAX_CHUNK, (len(tasks) - start) // (workers * 4)))
+        chunks.append(tasks[start : start + size])
+        start += size
+    return chunks
+
+
+class _Pool:
+    """The queue of chunks shared by this process and the workers, and the results in chunk order.
+
+    Each worker is kept two chunks ahead (one running, one waiting) so that it never waits for
+    this process, which hands out chunks between its own.
+    """
+
+    def __init__(
+        self,
+        executor: ProcessPoolExecutor,
+        processes: int,
+        every_source: bool,
+        bar: Progress,
+        queue: deque[tuple[int, list[Task]]],
+    ) -> None:
+        self.executor, self.every_source, self.bar = executor, every_source, bar
+        self.queue = queue
+        self.done: list[list[FileResult] | None] = [None] * len(queue)
+        self.ahead = 2 * processes
+        self.sent: dict[Future[list[PlainFile]], int] = {}  # chunk index of each chunk sent
+        self.shared: SharedResults = {}  # results alike across files, built once
+
+    def run(self, check: Callable[[list[Task]], list[FileResult]]) -> list[FileResult]:
+        """Every chunk's results in order: checked here with ``check``, or by a worker."""
+        self._send()
+        while self.queue:
+            index, chunk = self.queue.popleft()
+            self.done[index] = check(chunk)
+            self.bar.advance(len(chunk))
+            self._receive(timeout=0)
+            self._send()
+        while self.sent:
+            self._receive(timeout=0.2)
+        return [result for chunk in self.done if chunk is not None for result in chunk]
+
+    def _send(self) -> None:
+        """Top up the workers' chunks from the front of the queue, up to ``ahead`` in flight."""
+        while self.queue and len(self.sent) < self.ahead:
+            index, chunk = self.queue.popleft()
+            self.sent[self.executor.submit(_check_chunk, chunk, self.every_source)] = index
+
+    def _receive(self, timeout: float) -> None:
+        """Decode the chunks the workers have finished, waiting up to ``timeout`` for one.
+
+        Done as they arrive, between this process's own chunks, not all at the end, when
+        the workers would have nothing left to do while this process decoded their results.
+        """
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        for future in wait(self.sent, timeout=timeout, return_when=FIRST_COMPLETED).done:
+            plain = future.result()
+            self.done[self.sent.pop(future)] = [decode(file, self.shared) for file in plain]
+            self.bar.advance(len(plain))
 
 
 def _start_worker(factory: ValidatorFactory | None, cache: ResultCache | None) -> None:
     """Once per worker: ignore Ctrl-C (the parent handles it), and have a validator."""
+    import gc
     import signal
 
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()  # what the worker inherits stays: its collections need not walk it (nor touch its pages)
     validator = _inherited
     if validator is None:
         assert factory is not None
