@@ -8,7 +8,6 @@ otherwise switch every check off (``--select NUMM`` selects nothing) and the run
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
 
 __all__ = ["closest", "is_known_id"]
@@ -24,6 +23,8 @@ def is_known_id(value: str, known: Collection[str]) -> bool:
 
 def closest(value: str, known: Collection[str], *, families: bool = True) -> str | None:
     """The known id (or, with ``families``, rule family) most like ``value``, for a "did you mean"."""
+    import difflib  # only to suggest a spelling, after a mistake
+
     prefixes = {code.split("-")[0] for code in known if "-" in code} if families else set()
     candidates = sorted({*known, *prefixes})
     for spelling in dict.fromkeys((value, value.upper())):

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import marshal
 import os
 import stat
@@ -71,6 +70,8 @@ def default_cache_dir(project_root: Path, flag: str | None = None) -> Path:
 
 def run_identity(parts: Iterable[str]) -> str:
     """A digest of what makes this run's verdicts (see the module docstring); ``parts`` come first."""
+    import hashlib  # here: a run without the cache (--no-cache) never loads OpenSSL's hashes
+
     digest = hashlib.sha256()
     for part in (__version__, SCHEMA, *parts, *_code_stamp()):
         digest.update(part.encode("utf-8", "surrogatepass"))
@@ -119,6 +120,8 @@ class ResultCache:
 
     def key(self, path: str, settings: str, data: bytes) -> str:
         """The entry key of ``data`` read from ``path`` under ``settings`` (a stable text)."""
+        import hashlib
+
         digest = hashlib.sha256(self.identity.encode())
         for part in (path.encode("utf-8", "surrogateescape"), settings.encode("utf-8", "surrogatepass")):
             digest.update(len(part).to_bytes(8, "little"))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
@@ -82,6 +81,8 @@ def guarded(stage: str, path: str, work: Callable[[], T]) -> T:
     except (Exception, SystemExit) as error:  # the guard's purpose; a plugin's sys.exit() too
         where = culprit(error.__traceback__)
         if debug_enabled():
+            import traceback  # only for --debug and a crash: most runs never need it
+
             traceback.print_exception(error, file=sys.stderr)
         raise FileCrash(path, stage, where, error) from None
 
@@ -92,6 +93,8 @@ def culprit(tb: TracebackType | None) -> str:
     The innermost engine frame wins: ``run_rule`` holds the ``rule``, ``_judge_item``
     the ``item``; a reader is named when it is a plugin's (its module is not ours).
     """
+    import traceback
+
     found = ""
     for frame, _line in traceback.walk_tb(tb):
         name = frame.f_code.co_name

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from validator.budget import file_budget
 from validator.engine.evaluate import check_document
-from validator.engine.fingerprints import with_fingerprints
 from validator.engine.genre import GenreChoice, detect_genre, forced_choice
 from validator.engine.guard import CHECK, PARSE, READ, guarded
 from validator.engine.paths import expand_paths
@@ -98,7 +97,9 @@ class Validator:
             reports = guarded(CHECK, source.path, evaluate)
         except InputError as error:
             return FileResult(path=source.path, error=error.reason)
-        if self.fingerprints:
+        if self.fingerprints:  # imported here: SHA-256 (OpenSSL) costs a text-format run ~3 ms to load
+            from validator.engine.fingerprints import with_fingerprints
+
             reports = with_fingerprints(reports, source.text)
         kept = Source(source.text, source.format, source.pages)  # for excerpts in the output
         return FileResult(source.path, tuple(reports), source=kept)
