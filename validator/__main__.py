@@ -1,8 +1,6 @@
 """``python -m validator``: the same as the ``report-validator`` command."""
 
-import sys
-
-from validator.cli import main
+from validator.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -11,9 +11,12 @@ are imported inside the commands so that ``--help`` and start-up stay fast.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
+from typing import NoReturn
 
 from validator import __version__
 from validator.cli.exitcodes import EXIT_USAGE
@@ -22,6 +25,22 @@ from validator.errors import ConfigError, InputError, ValidatorError
 from validator.messages import message
 
 _STRICT_HELP = "插件加载失败时以退出码 2 结束"
+
+
+def run() -> NoReturn:
+    """The ``report-validator`` command: ``main``, then an exit that frees nothing.
+
+    At a normal exit Python frees every object one by one: after a 5 MiB report, about a million,
+    which took longer than checking a small report (mypy exits this way for the same reason). The
+    exit handlers (the pattern snapshot's) run first and the output is flushed; the process's
+    memory is the operating system's to reclaim.
+    """
+    code = main()
+    atexit._run_exitfuncs()  # what a normal exit would run first (CPython's own function for it)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (| head) is not an error
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
