@@ -24,7 +24,7 @@ from typing import Any
 
 _Key = tuple[str, int]
 _FILE_NAME = f"regexes-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal"
-_MAX_KEPT = 4000  # bounds the file if data packs keep changing
+_MAX_KEPT = 1000  # bounds the file (a run uses about 150) if data packs keep changing
 
 _restored: dict[_Key, Any] | None = None  # the snapshot's compiled forms, read on first use
 _patterns: dict[_Key, re.Pattern[str]] = {}  # the patterns this process has asked for
@@ -105,7 +105,9 @@ def _save() -> None:
     from validator.snapshot import user_cache_dir
 
     try:
-        kept = [[*key, *form] for key, form in _snapshot().items()]
+        # Least recently used first, so that the cut below drops what no run asks for any more.
+        restored = sorted(_snapshot().items(), key=lambda entry: entry[0] in _patterns)
+        kept = [[*key, *form] for key, form in restored]
         kept += [[*key, *_form(*key)] for key in sorted(_new)]
         folder = user_cache_dir() / "snapshots"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

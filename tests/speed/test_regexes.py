@@ -108,3 +108,18 @@ def test_a_pattern_that_does_not_compile_raises_as_re_does_and_is_not_kept(fresh
     regexes.compiled("closed")
     regexes._save()  # the bad pattern cannot spoil the snapshot of the good one
     assert [entry[0] for entry in marshal.loads(fresh.read_bytes())] == ["closed"]
+
+
+def test_the_snapshot_is_bounded_and_drops_what_no_run_uses_first(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regexes, "_MAX_KEPT", 3)
+    for pattern in ("old-a", "old-b", "old-c"):
+        regexes.compiled(pattern)
+    regexes._save()
+    _restart(monkeypatch)
+    regexes.compiled("old-a")  # restored and used again
+    regexes.compiled("new")
+    regexes._save()
+    kept = [entry[0] for entry in marshal.loads(fresh.read_bytes())]
+    assert len(kept) == 3 and "old-a" in kept and "new" in kept
