@@ -247,7 +247,7 @@ def run_baseline(args: argparse.Namespace) -> int:
         print_error_line(target, message("cli.not_written", lang, count=failed), lang)
         return EXIT_USAGE
     write_baseline(target, files, lang)
-    print(message("baseline.written", lang, count=failures(files), path=target))
+    _write(message("baseline.written", lang, count=failures(files), path=target) + "\n", None)
     return EXIT_OK
 
 
@@ -372,6 +372,17 @@ def _lang(args: argparse.Namespace) -> str:
 
 def _write(output: str, path: str | None, lang: str = "zh") -> None:
     if path is None:
-        sys.stdout.write(output)
+        try:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader left (| head): the verdict's exit code still stands
+            _discard_stdout()
         return
     atomic_write(path, output, key="output", lang=lang)
+
+
+def _discard_stdout() -> None:
+    """Send what is left of standard output nowhere, so that no later flush fails on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
