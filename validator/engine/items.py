@@ -156,9 +156,11 @@ _last_tables: list[_Tables] = []
 
 def _tables(document: Document) -> _Tables:
     """The tables of ``document``, kept for the report being checked (every item of it asks)."""
-    if not _last_tables or _last_tables[0].document is not document:
-        _last_tables[:] = [_Tables(document)]
-    return _last_tables[0]
+    entry = _last_tables[0] if _last_tables else None  # one read: another thread may replace it
+    if entry is None or entry.document is not document:
+        entry = _Tables(document)
+        _last_tables[:] = [entry]
+    return entry
 
 
 def _heading_evidence(tables: _Tables, cues: Cues, not_before: int) -> Evidence:
