@@ -67,9 +67,9 @@ def _snapshot() -> dict[_Key, Any]:
     if _restored is None:
         _restored = {}
         try:
-            from validator.snapshot import user_cache_dir
+            from validator.snapshot import snapshot_dir
 
-            data = marshal.loads((user_cache_dir() / "snapshots" / _FILE_NAME).read_bytes())
+            data = marshal.loads((snapshot_dir() / _FILE_NAME).read_bytes())
             _restored = {(pattern, flags): tuple(form) for pattern, flags, *form in data}
         except Exception:  # absent, damaged or foreign: every pattern is compiled, and kept at exit
             _restored = {}
@@ -101,16 +101,13 @@ def _private(module: str) -> Any:
 
 def _save() -> None:
     """Add this run's new patterns to the snapshot (called at exit, once, if there are any)."""
-    from validator.atomic import atomic_write
-    from validator.snapshot import user_cache_dir
+    from validator.snapshot import snapshot_dir, write_snapshot
 
     try:
         # Least recently used first, so that the cut below drops what no run asks for any more.
         restored = sorted(_snapshot().items(), key=lambda entry: entry[0] in _patterns)
         kept = [[*key, *form] for key, form in restored]
         kept += [[*key, *_form(*key)] for key in sorted(_new)]
-        folder = user_cache_dir() / "snapshots"
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write(folder / _FILE_NAME, marshal.dumps(kept[-_MAX_KEPT:]))
-    except Exception:  # only ever saves time; a pattern this interpreter compiles otherwise is not kept
-        pass
+    except Exception:  # a pattern this interpreter compiles otherwise: nothing is kept this time
+        return
+    write_snapshot(snapshot_dir() / _FILE_NAME, marshal.dumps(kept[-_MAX_KEPT:]))

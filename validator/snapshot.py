@@ -95,7 +95,7 @@ def remembered(
 
 @functools.cache
 def code_stamp(parts: tuple[str, ...]) -> tuple[str, ...]:
-    """Path, size and modification time of each file of ``parts`` (see ``remembered``).
+    """The stamps of the files of ``parts`` (see ``remembered``).
 
     Only the parts that make a value are stamped, not the whole tool: stating two hundred
     files would cost more than some of the values it guards.
@@ -104,23 +104,42 @@ def code_stamp(parts: tuple[str, ...]) -> tuple[str, ...]:
     files: list[str] = []
     for part in parts:
         if part == "yaml":
-            import importlib.util
-
-            spec = importlib.util.find_spec("yaml")  # found, not imported
-            files.append(spec.origin if spec is not None and spec.origin else "no yaml")
+            files.append(installed_module("yaml"))
         elif (package / part).is_dir():
             files += sorted(str(path) for path in (package / part).glob("*.py"))
         else:
             files.append(str(package / part))
+    return tuple(map(file_stamp, files))
+
+
+def tool_stamp() -> list[str]:
+    """The stamps of every file of the tool and its data: an edited checkout is a new tool."""
+    from validator.resources import DATA_NAMES, data_dir
+
+    roots = [Path(__file__).parent, *(data_dir(name) for name in sorted(DATA_NAMES))]
     stamp = []
-    for file in files:
-        try:
-            info = os.stat(file)
-        except OSError:
-            stamp.append(file)
-            continue
-        stamp.append(f"{file}:{info.st_size}:{info.st_mtime_ns}")
-    return tuple(stamp)
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            stamp += [file_stamp(os.path.join(folder, name)) for name in sorted(files)]
+    return stamp
+
+
+def file_stamp(path: str) -> str:
+    """``path:size:mtime``, or the path alone when it cannot be stated: a changed file, a new stamp."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return path
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def installed_module(name: str) -> str:
+    """Where an installed package's code is, found without importing it (``no <name>`` if absent)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    return spec.origin if spec is not None and spec.origin else f"no {name}"
 
 
 # ---------------------------------------------------------------------------- the file
@@ -128,10 +147,27 @@ def code_stamp(parts: tuple[str, ...]) -> tuple[str, ...]:
 _MISS = object()
 
 
+def snapshot_dir() -> Path:
+    """Where snapshots are kept (not created here)."""
+    return user_cache_dir() / "snapshots"
+
+
+def write_snapshot(file: Path, data: bytes) -> None:
+    """Write a snapshot whole (a temporary file, then a rename), or not at all: it only saves time."""
+    from validator.atomic import atomic_write
+    from validator.errors import ConfigError
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(file, data)
+    except (OSError, ConfigError):
+        pass
+
+
 def _snapshot_file(kind: str, paths: list[str]) -> Path:
     """One file per kind and set of sources: a changed source replaces its snapshot."""
     name = blake2b("\0".join(paths).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-    return user_cache_dir() / "snapshots" / f"{kind}-{name}.marshal"
+    return snapshot_dir() / f"{kind}-{name}.marshal"
 
 
 def _load(file: Path, key: bytes) -> Any:
@@ -152,14 +188,7 @@ def _save(file: Path, key: bytes, value: Any) -> None:
         payload = marshal.dumps(_encode(value))
     except (TypeError, ValueError):
         return  # not plain data: not kept
-    from validator.atomic import atomic_write
-    from validator.errors import ConfigError
-
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write(file, _MAGIC + key + payload)
-    except (OSError, ConfigError):
-        pass  # only ever saves time
+    write_snapshot(file, _MAGIC + key + payload)
 
 
 # ---------------------------------------------------------------------------- plain data

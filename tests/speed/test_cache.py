@@ -19,6 +19,18 @@ from validator.engine.pipeline import Validator
 from .corpus import EXAMPLES, write_corpus
 
 
+def files_checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files this process checks from now on (not those answered by the cache)."""
+    checked: list[str] = []
+    original = Validator.check_path
+
+    def spy(self: Validator, path: str) -> object:
+        checked.append(Path(path).name)
+        return original(self, path)
+
+    monkeypatch.setattr(Validator, "check_path", spy)
+    return checked
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
@@ -48,14 +60,7 @@ def test_warm_run_repeats_the_cold_output_without_checking(
     assert len(entries(cache)) == 6  # the unreadable file is not kept: it is cheap to redo
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert not [p for p in cache.rglob(".tmp-*")]
-    checked: list[str] = []
-    original = Validator.check_path
-
-    def spy(self: Validator, path: str) -> object:
-        checked.append(Path(path).name)
-        return original(self, path)
-
-    monkeypatch.setattr(Validator, "check_path", spy)
+    checked = files_checked(monkeypatch)
     assert run(capsys, *argv) == uncached
     assert checked == ["report-050-binary.txt"]
 
@@ -196,14 +201,7 @@ def test_workers_fill_the_cache_that_a_later_run_reads(
     uncached = run(capsys, *argv[:-2], "--no-cache")
     assert run(capsys, *argv) == uncached
     assert len(entries(cache)) == 24  # written by the workers
-    checked: list[str] = []
-    original = Validator.check_path
-
-    def spy(self: Validator, path: str) -> object:
-        checked.append(Path(path).name)
-        return original(self, path)
-
-    monkeypatch.setattr(Validator, "check_path", spy)
+    checked = files_checked(monkeypatch)
     assert run(capsys, *argv) == uncached
     assert checked == ["report-050-binary.txt"]  # one file is too few for a pool: checked here
 

@@ -53,6 +53,7 @@ from validator.engine.plain import (
 )
 from validator.limits import current_limits
 from validator.model import FileResult
+from validator.snapshot import tool_stamp
 
 CACHE_DIR_NAME = ".report-validator-cache"
 CACHE_DIR_ENV = "REPORT_VALIDATOR_CACHE_DIR"
@@ -73,27 +74,10 @@ def run_identity(parts: Iterable[str]) -> str:
     import hashlib  # here: a run without the cache (--no-cache) never loads OpenSSL's hashes
 
     digest = hashlib.sha256()
-    for part in (__version__, SCHEMA, *parts, *_code_stamp()):
+    for part in (__version__, SCHEMA, *parts, *tool_stamp()):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
-
-
-def _code_stamp() -> list[str]:
-    """Size and mtime of every file of the tool and its data: editing a checkout invalidates entries."""
-    import validator
-    from validator.resources import DATA_NAMES, data_dir
-
-    roots = [Path(validator.__file__).parent, *(data_dir(name) for name in sorted(DATA_NAMES))]
-    stamp = []
-    for root in roots:
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                info = os.stat(path)
-                stamp.append(f"{path}:{info.st_size}:{info.st_mtime_ns}")
-    return stamp
 
 
 class ResultCache:

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import Any
 
 from validator.formatters.base import FormatOptions, readable_reports, summarize
-from validator.model import FileResult, Fix, ReportResult, Result
+from validator.model import FileResult, Fix, ReportResult, Result, Span
 
 __all__ = ["format_json"]
 
@@ -49,31 +49,31 @@ def _report_dict(report: ReportResult) -> dict[str, Any]:
 
 
 def _result_dict(result: Result) -> dict[str, Any]:
-    span = result.span
     return {
         "kind": result.kind,
         "id": result.id,
         "status": result.status,
         "severity": result.severity,
         "message": result.message,
-        "line": span.line if span else None,
-        "column": span.column if span else None,
-        "end_line": span.end_line if span else None,
-        "end_column": span.end_column if span else None,
+        **_place(result.span),
         "evidence": result.evidence,
         "fingerprint": result.fingerprint,
         **({"fix": fix_dict(result.fix)} if result.fix else {}),
     }
 
 
+def _place(span: Span | None) -> dict[str, int | None]:
+    """Where a span stands, as the JSON output gives it (four nulls without a span)."""
+    keys = ("line", "column", "end_line", "end_column")
+    if span is None:
+        return dict.fromkeys(keys)
+    return dict(zip(keys, (span.line, span.column, span.end_line, span.end_column), strict=True))
+
+
 def fix_dict(fix: Fix) -> dict[str, Any]:
     """A fix as JSON: where, what to write, and whether ``--fix`` applies it without ``--unsafe-fixes``."""
-    span = fix.span
     return {
-        "line": span.line,
-        "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
+        **_place(fix.span),
         "replacement": fix.replacement,
         "applicability": fix.applicability,
     }

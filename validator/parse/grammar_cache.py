@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from validator.snapshot import blake2b, user_cache_dir
+from validator.snapshot import blake2b, file_stamp, installed_module, user_cache_dir, write_snapshot
 
 __all__ = ["Tables", "cache_file", "cached_facts", "cached_parser"]
 
@@ -68,7 +68,7 @@ def cached_facts(
     so an upgraded Lark or a changed grammar derives them again; a file that does not decode
     or that ``valid`` rejects is ignored and replaced.
     """
-    key = blake2b(f"{name}\n{_lark_stamp()}\n{grammar}".encode()).hexdigest()
+    key = blake2b(f"{name}\n{file_stamp(installed_module('lark'))}\n{grammar}".encode()).hexdigest()
     path = cache_file(key, kind=name)
     if path is not None:
         try:
@@ -83,20 +83,6 @@ def cached_facts(
     return facts
 
 
-def _lark_stamp() -> str:
-    """Where the installed Lark is, and its size and time: a new version changes them."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("lark")
-    if spec is None or spec.origin is None:
-        return "no lark"
-    try:
-        stat = os.stat(spec.origin)
-    except OSError:
-        return spec.origin
-    return f"{spec.origin}\n{stat.st_size}\n{stat.st_mtime_ns}"
-
-
 def cache_file(key: str, kind: str = "grammar") -> Path | None:
     """The per-user cache file for ``key`` (None when no cache directory can be made)."""
     base = user_cache_dir()
@@ -108,21 +94,12 @@ def cache_file(key: str, kind: str = "grammar") -> Path | None:
 
 
 def _save(path: Path, key: str, dump: Callable[[], dict[str, Any]]) -> None:
-    """Write the tables to a temporary file beside ``path`` and rename it (never half a file)."""
-    import tempfile  # only when the cache is written: most runs only read it
-
+    """Write the tables whole (``snapshot.write_snapshot``: never half a file), or not at all."""
     try:
         text = json.dumps({"key": key, "tables": _encode(dump())}, ensure_ascii=False)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".grammar-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except (OSError, TypeError, ValueError):
-        pass  # no cache this time: the parser is built again by the next run
+    except (TypeError, ValueError):
+        return  # no cache this time: the parser is built again by the next run
+    write_snapshot(path, text.encode("utf-8"))
 
 
 def _encode(value: Any) -> Any:
