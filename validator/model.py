@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Literal, NamedTuple, Protocol
+
+from validator.records import frozen
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]  # of a fix: safe cannot change the meaning, unsafe rewords
@@ -44,7 +46,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 _set = object.__setattr__
 
 
-@dataclass(frozen=True, order=True, init=False)
+@frozen(order=True)
 class Span:
     """A stretch of text: 1-based lines and columns, end column exclusive."""
 
@@ -64,7 +66,7 @@ class Span:
         return cls(line, column, line, end_column)
 
 
-@dataclass(frozen=True)
+@frozen
 class Fix:
     """A proposed correction: put ``replacement`` where ``span`` stands (on one line).
 
@@ -98,7 +100,7 @@ class MarkerStyle(NamedTuple):  # see _NAMED_TUPLES
     digits: str = "halfwidth"
 
 
-@dataclass(frozen=True, init=False)
+@frozen
 class Paragraph:
     """One non-blank line of the source: in our inputs a line is a paragraph."""
 
@@ -116,7 +118,7 @@ class Paragraph:
         _set(self, "indent", indent)
 
 
-@dataclass(frozen=True, init=False)
+@frozen
 class Heading:
     """A numbered (or unnumbered) heading, or an enumeration item, with its subtree.
 
@@ -187,7 +189,7 @@ class EndMatter(NamedTuple):  # see _NAMED_TUPLES
     paragraph: Paragraph
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """One report. A compilation file yields several, all sharing ``text``.
 
@@ -240,7 +242,7 @@ def _preorder(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
     return tuple(found)
 
 
-@dataclass(frozen=True)
+@frozen
 class ParsedFile:
     """What the parser makes of one file: its paragraphs and the reports in it.
 
@@ -258,7 +260,7 @@ class ParsedFile:
 # ---------------------------------------------------------------------------- checklists
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     """A message in Chinese and English; ``get`` falls back to Chinese."""
 
@@ -269,7 +271,7 @@ class Text:
         return self.en if lang == "en" and self.en else self.zh
 
 
-@dataclass(frozen=True)
+@frozen
 class Cues:
     """How a checklist item is satisfied: where to look and for what.
 
@@ -289,7 +291,7 @@ class Cues:
     min_evidence: int = 1
 
 
-@dataclass(frozen=True)
+@frozen
 class ChecklistItem:
     """One thing a report must contain (or one order it must keep)."""
 
@@ -344,7 +346,7 @@ class RuleInfo(Protocol):
     def fix(self) -> str: ...
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleSetting:
     """A checklist's (or configuration's) say on one rule: on or off, severity, options."""
 
@@ -354,14 +356,14 @@ class RuleSetting:
     options: tuple[tuple[str, object], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Checklist:
     """A validated YAML checklist, ``extends`` already resolved."""
 
     id: str
     name: Text
     items: tuple[ChecklistItem, ...]
-    detection: GenreDetection = GenreDetection()  # noqa: RUF009 - a NamedTuple is immutable
+    detection: GenreDetection = GenreDetection()  # a NamedTuple: immutable, safe to share
     rules: tuple[RuleSetting, ...] = ()
     path: str = ""
     origin: str = "built-in"  # or "plugin-name 1.2.3", or a file path
@@ -378,7 +380,7 @@ class Checklist:
 # ---------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True, init=False)
+@frozen
 class Result:
     """One line of the verdict: an item or a rule, passed or failed, and where.
 
@@ -423,7 +425,7 @@ class Result:
         return (0 if self.kind == "item" else 1, line, column, self.id)
 
 
-@dataclass(frozen=True)
+@frozen
 class ReportResult:
     """The verdict on one report of a file."""
 
@@ -434,7 +436,7 @@ class ReportResult:
     basis: Text = Text("")  # what chose the checklist (or why none): 标题“对照检查材料”
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """The decoded text that a file's spans point into, kept so that output can quote it.
 
@@ -448,7 +450,7 @@ class Source:
     pages: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class FileResult:
     """The verdict on one file: its reports, or the input error that stopped it.
 
@@ -462,7 +464,7 @@ class FileResult:
     source: Source | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@frozen
 class RunSettings:
     """What the command line (and later the configuration) says about a run."""
 
@@ -558,7 +560,7 @@ class Layout(NamedTuple):  # see _NAMED_TUPLES
         return self.paragraphs[line - 1] if 0 < line <= len(self.paragraphs) else None
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceText:
     """A report's text as decoded from its file, before any parsing.
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from validator.model import Applicability, Document, Fix, Paragraph, Severity, Span, Text
+from validator.records import frozen
 
 
 class Violation(NamedTuple):  # cheaper to define and to make than a frozen dataclass
@@ -41,7 +42,7 @@ def replace(span: Span, replacement: str, applicability: Applicability = "safe")
     return Fix(span, replacement, applicability)
 
 
-@dataclass(frozen=True)
+@frozen
 class RuleContext:
     """Everything a rule may look at, read-only.
 
@@ -61,7 +62,7 @@ class RuleContext:
     accept: tuple[str, ...] = ()  # the project's vocabulary: words whose inside is never a finding
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """A rule: its code (``SEC-008``), name, default severity, options and check.
 

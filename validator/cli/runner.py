@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from validator.model import FileResult
+from validator.records import frozen
 
 if TYPE_CHECKING:
     from validator.config import ProjectConfig
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 FORMATS_WITHOUT_FINGERPRINTS = frozenset({"text", "compact", "github", "junit"})
 
 
-@dataclass(frozen=True)
+@frozen
 class ValidatorForArgs:
     """A picklable recipe for the run's validator, for spawned worker processes."""
 

@@ -13,12 +13,13 @@ import dataclasses
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from validator.model import Severity
+from validator.records import frozen
 
 if TYPE_CHECKING:
     from validator.model import RunSettings
@@ -44,7 +45,7 @@ class Origin(NamedTuple):
         return f"{self.path}:{self.line} {self.key}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Layer:
     """What one mapping of one file sets: the top level, or one ``overrides`` entry.
 
@@ -56,7 +57,7 @@ class Layer:
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
 
 
-@dataclass(frozen=True)
+@frozen
 class Override:
     """An ``overrides`` entry: settings for the files that match one of its globs.
 
@@ -81,7 +82,7 @@ class Override:
         return any(pattern.fullmatch(relative) for pattern in self.patterns)
 
 
-@dataclass(frozen=True)
+@frozen
 class EffectiveConfig:
     """The settings in force for one file (or for the run), before command-line flags.
 
@@ -129,7 +130,7 @@ class EffectiveConfig:
         return dataclasses.replace(self, **changes, origins=origins)
 
 
-@dataclass(frozen=True)
+@frozen
 class ProjectConfig:
     """A loaded configuration: its layers (most distant ``extends`` first) and its overrides.
 

@@ -8,13 +8,14 @@ Formats see a rule only as its metadata (``model.RuleInfo``), never as code to r
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from validator import __version__
 from validator.model import Checklist, FileResult, ReportResult, RuleInfo
+from validator.records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class FormatOptions:
     """How to render a run; the same options reach every formatter, built-in or plugin.
 
@@ -45,7 +46,7 @@ class FormatOptions:
 Formatter = Callable[[Sequence[FileResult], FormatOptions], str]
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """The counts that end every output: the ``summary`` object of the JSON contract.
 
@@ -74,7 +75,7 @@ def readable_reports(file: FileResult) -> tuple[ReportResult, ...]:
     return () if file.error is not None else file.reports
 
 
-@dataclass(frozen=True)
+@frozen
 class Tally:
     """One report's checks, split by kind, and its findings: the counts of every per-report line."""
 

@@ -13,10 +13,10 @@ hostile file) are shown as ``�`` rather than obeyed.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from validator.messages import message
 from validator.model import Source, Span
+from validator.records import frozen
 from validator.regexes import compiled
 
 __all__ = ["Excerpt", "display_width", "excerpt", "place", "source_line"]
@@ -25,7 +25,7 @@ _ELLIPSIS = "..."
 _CONTROL = compiled(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-@dataclass(frozen=True)
+@frozen
 class Excerpt:
     """A window of one line: the text before, the marked span, the text after; cut ends marked."""
 

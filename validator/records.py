@@ -1,0 +1,139 @@
+"""``frozen``: a frozen dataclass whose methods are shared, not generated, so that defining one is cheap.
+
+``@dataclass(frozen=True)`` writes the source of ``__init__``, ``__repr__``, ``__eq__``,
+``__hash__``, ``__setattr__`` and ``__delattr__`` for every class and compiles each (Python
+3.11 compiles them one by one): about 0.4 ms per class, and a start of the tool defines
+thirty-odd of them, a tenth of a small check. ``frozen`` lets ``dataclasses`` do only what
+is not code generation (the fields, ``__match_args__``), then installs methods written once
+here. The classes stay dataclasses: ``dataclasses.fields``, ``replace``, ``asdict`` and
+``is_dataclass`` work on them, and their instances compare, hash, print, order and refuse
+assignment as ``@dataclass(frozen=True)``'s do (tests/test_records.py compares the two).
+
+The shared ``__init__`` binds arguments in Python: a class made by the hundred per report
+writes its own ``__init__`` (see ``validator.model``), which ``frozen`` keeps.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
+        return lambda decorator: decorator
+
+
+_T = TypeVar("_T", bound=type)
+_set = object.__setattr__
+_MISSING = dataclasses.MISSING
+
+
+@dataclass_transform(frozen_default=True)
+def frozen(cls: _T | None = None, /, *, order: bool = False) -> Any:
+    """``@dataclass(frozen=True)`` (or ``order=True``), cheap to define; see the module docstring."""
+
+    def wrap(cls: _T) -> _T:
+        return _frozen(cls, order)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _frozen(cls: _T, order: bool) -> _T:
+    own_init = "__init__" in cls.__dict__
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+    fields = dataclasses.fields(cls)
+    values = _getter([field.name for field in fields if field.compare])
+    methods: dict[str, Any] = {
+        "__setattr__": _refuse_assignment,
+        "__delattr__": _refuse_deletion,
+        "__repr__": _representation(tuple(field.name for field in fields if field.repr)),
+        "__eq__": _comparison(values, operator.eq),
+        "__hash__": lambda self: hash(values(self)),
+    }
+    if order:
+        methods.update(
+            __lt__=_comparison(values, operator.lt),
+            __le__=_comparison(values, operator.le),
+            __gt__=_comparison(values, operator.gt),
+            __ge__=_comparison(values, operator.ge),
+        )
+    if not own_init:
+        methods["__init__"] = _initializer(cls, fields)
+    for name, method in methods.items():
+        setattr(cls, name, method)
+    return cls
+
+
+def _getter(names: list[str]) -> Callable[[object], tuple[Any, ...]]:
+    """The tuple of an instance's values that equality, hashing and order compare, as dataclasses build it."""
+    if not names:
+        return lambda _: ()
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda instance: (one(instance),)
+    return operator.attrgetter(*names)
+
+
+def _comparison(values: Callable[[object], tuple[Any, ...]], compare: Callable[[Any, Any], bool]) -> Any:
+    def method(self: object, other: object) -> Any:
+        if other.__class__ is self.__class__:
+            return compare(values(self), values(other))
+        return NotImplemented
+
+    return method
+
+
+def _representation(shown: tuple[str, ...]) -> Callable[[object], str]:
+    def __repr__(self: object) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
+        return f"{type(self).__qualname__}({inner})"
+
+    return __repr__
+
+
+def _refuse_assignment(self: object, name: str, value: object) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _refuse_deletion(self: object, name: str) -> None:
+    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    """An ``__init__`` taking the fields in order, positionally or by name, with their defaults."""
+    names = tuple(field.name for field in fields)
+    known = frozenset(names)
+    defaults = {field.name: field.default for field in fields if field.default is not _MISSING}
+    factories = {
+        field.name: field.default_factory for field in fields if field.default_factory is not _MISSING
+    }
+    title = f"{cls.__qualname__}.__init__()"
+
+    def __init__(self: object, *args: Any, **kwargs: Any) -> None:
+        if len(args) > len(names):
+            given, taken = len(args) + 1, len(names) + 1
+            raise TypeError(f"{title} takes {taken} positional arguments but {given} were given")
+        for position, value in enumerate(args):
+            _set(self, names[position], value)
+        for name, value in kwargs.items():
+            if name not in known:
+                raise TypeError(f"{title} got an unexpected keyword argument {name!r}")
+            if names.index(name) < len(args):
+                raise TypeError(f"{title} got multiple values for argument {name!r}")
+            _set(self, name, value)
+        for name in names[len(args) :]:
+            if name in kwargs:
+                continue
+            if name in defaults:
+                _set(self, name, defaults[name])
+            elif name in factories:
+                _set(self, name, factories[name]())
+            else:
+                raise TypeError(f"{title} missing 1 required argument: {name!r}")
+
+    return __init__
