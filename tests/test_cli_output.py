@@ -105,3 +105,36 @@ def test_every_help_text_has_its_english() -> None:
         ]
     missing = {text for text in texts if text and text not in cli_help.ENGLISH_HELP}
     assert missing == set()
+
+
+def test_a_run_builds_only_its_commands_parser_and_help_lists_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A run parses with its own command's sub-parser only; the top-level help still lists all six."""
+    only_check = _build_parser("zh", ["check", "x.txt"])
+    commands = next(a for a in only_check._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(commands.choices) == ["check"]
+    assert only_check.parse_args(["check", "--no-cache", "x.txt"]).paths == ["x.txt"]
+    assert main(["--help"]) == 0
+    listed = capsys.readouterr().out
+    for command in ("outline", "check", "baseline", "plugins", "rules", "config"):
+        assert command in listed
+
+
+@pytest.mark.parametrize("columns", ["100", "0", "wide", None])
+def test_help_width_follows_shutils_rules_without_importing_it(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    import shutil
+
+    from validator.cli.usage import _help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    _help_width.cache_clear()
+    try:
+        assert _help_width() == shutil.get_terminal_size().columns - 2
+    finally:
+        _help_width.cache_clear()

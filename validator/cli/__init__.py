@@ -15,7 +15,7 @@ import atexit
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn
 
 from validator import __version__
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     words = protect_file_names(sys.argv[1:] if argv is None else argv)
     lang = lang_of(words)
-    parser = _build_parser(lang)
+    parser = _build_parser(lang, words)
     localize_help(parser, lang)
     try:
         args = parser.parse_args(words)
@@ -151,7 +151,13 @@ def error_parts(error: ValidatorError, lang: str = "zh") -> tuple[str, str]:
     return "report-validator", str(error)
 
 
-def _build_parser(lang: str) -> argparse.ArgumentParser:
+def _build_parser(lang: str, words: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The command line's parser: when ``words`` name a command, only that command's sub-parser.
+
+    argparse takes a few milliseconds to build the six commands (each sub-parser looks up its
+    headings' translations on disk); a run needs one. ``--help``, ``--version``, a mistyped or
+    missing command get every command, so that they are listed and suggested as before.
+    """
     parser = Parser(
         prog="report-validator",
         description="检查党组织报告的结构、内容清单与规范表述（离线运行）。",
@@ -159,23 +165,38 @@ def _build_parser(lang: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"report-validator {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chosen = words[0] if words and words[0] in _COMMANDS else None
+    for name, add_command in _COMMANDS.items():
+        if chosen in (None, name):
+            add_command(commands, lang)
+    return parser
+
+
+def _add_outline_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
     outline = commands.add_parser("outline", help="显示报告的标题层次（解析树）", lang=lang)
     outline.add_argument("file", metavar="FILE")
     outline.add_argument("--format", choices=("text", "json"), default="text")
     _add_lang(outline)
     outline.set_defaults(run="run_outline")
-    _add_check_command(commands, lang)
-    _add_baseline_command(commands, lang)
+
+
+def _add_plugins_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
     plugins = commands.add_parser("plugins", help="列出已加载的插件、版本及其提供的内容", lang=lang)
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     plugins.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
     _add_lang(plugins)
     plugins.set_defaults(run="run_plugins")
+
+
+def _add_rules_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
     rules = commands.add_parser("rules", help="列出所有检查清单与规则及其来源", lang=lang)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     _add_lang(rules)
     rules.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
     rules.set_defaults(run="run_rules")
+
+
+def _add_config_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
     config = commands.add_parser("config", help="显示某个文件实际生效的配置及其来源", lang=lang)
     config.add_argument("file", nargs="?", metavar="FILE")
     config.add_argument("--config", metavar="FILE", help="配置文件（默认自当前目录向上查找）")
@@ -183,7 +204,6 @@ def _build_parser(lang: str) -> argparse.ArgumentParser:
     config.add_argument("--strict-plugins", action="store_true", help=_STRICT_HELP)
     _add_lang(config)
     config.set_defaults(run="run_config")
-    return parser
 
 
 def _add_check_command(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
@@ -285,3 +305,14 @@ def _positive(value: str) -> int:
 
 def _add_lang(command: argparse.ArgumentParser, default: str | None = "zh") -> None:
     command.add_argument("--lang", choices=("zh", "en"), default=default, help="消息语言（默认中文）")
+
+
+# The commands in the order ``--help`` lists them.
+_COMMANDS: dict[str, Callable[[argparse._SubParsersAction[Parser], str], None]] = {
+    "outline": _add_outline_command,
+    "check": _add_check_command,
+    "baseline": _add_baseline_command,
+    "plugins": _add_plugins_command,
+    "rules": _add_rules_command,
+    "config": _add_config_command,
+}

@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import gc
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -297,7 +296,7 @@ def run_rules(args: argparse.Namespace) -> int:
                 for r in rules
             ],
         }
-        _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
+        _write(_json_text(payload), None)
         return EXIT_OK
     from validator.messages import origin_word
 
@@ -346,7 +345,7 @@ def run_plugins(args: argparse.Namespace) -> int:
     if args.format == "json":
         plugins = [{"plugin": origin, "adds": registry.provided.get(origin, {})} for origin in origins]
         failed = [{"name": f.name, "version": f.version, "reason": f.reason} for f in registry.failures]
-        _write(json.dumps({"plugins": plugins, "failed": failed}, ensure_ascii=False, indent=2) + "\n", None)
+        _write(_json_text({"plugins": plugins, "failed": failed}), None)
         return EXIT_OK
     lines = []
     for origin in origins:
@@ -386,3 +385,10 @@ def _discard_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def _json_text(payload: object) -> str:
+    """``rules`` and ``plugins`` as JSON (json is imported here: a check in text never needs it)."""
+    import json
+
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

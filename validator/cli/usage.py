@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -55,9 +57,19 @@ class Parser(argparse.ArgumentParser):
 
 @functools.cache
 def _help_width() -> int:
-    import shutil
+    """What argparse.HelpFormatter uses by default: the terminal's width less two.
 
-    return shutil.get_terminal_size().columns - 2  # what argparse.HelpFormatter does by default
+    ``shutil.get_terminal_size``'s rules (``COLUMNS`` first, then the terminal, else 80), without
+    importing shutil and the compression modules it pulls in at every start.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns) - 2
+    try:
+        width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        width = 0
+    return (width or 80) - 2
 
 
 def lang_of(argv: Sequence[str]) -> str:

@@ -10,7 +10,7 @@ options and the counting every format shares) and is offered through the
 
 from __future__ import annotations
 
-from validator.formatters import json_format, text
+from validator.formatters import text
 from validator.formatters.base import (
     FormatOptions,
     Formatter,
@@ -40,7 +40,7 @@ def report_validator_formatters() -> dict[str, Formatter]:
     """The built-in formats, offered through the same hook as a plugin's."""
     return {
         "text": text.format_text,
-        "json": json_format.format_json,
+        "json": lazy_function("validator.formatters.json_format", "format_json"),
         "sarif": lazy_function("validator.formatters.sarif", "format_sarif"),
         "junit": lazy_function("validator.formatters.junit", "format_junit"),
         "github": lazy_function("validator.formatters.github", "format_github"),
