@@ -115,6 +115,10 @@ def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Calla
     title = f"{cls.__qualname__}.__init__()"
 
     def __init__(self: object, *args: Any, **kwargs: Any) -> None:
+        if not kwargs and len(args) == len(names):  # the common call, as snapshots rebuild records
+            for name, value in zip(names, args, strict=True):
+                _set(self, name, value)
+            return
         if len(args) > len(names):
             given, taken = len(args) + 1, len(names) + 1
             raise TypeError(f"{title} takes {taken} positional arguments but {given} were given")

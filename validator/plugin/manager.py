@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pluggy
@@ -43,13 +42,13 @@ class PluginFailure(NamedTuple):
         return f"插件 {self.name} {self.version} 未能加载，已跳过：{self.reason}"
 
 
-@dataclass
 class LoadedPlugins:
     """The plugin manager with what it took in: versions by plugin name, and failures."""
 
-    manager: pluggy.PluginManager
-    versions: dict[str, str] = field(default_factory=dict)
-    failures: list[PluginFailure] = field(default_factory=list)
+    def __init__(self, manager: pluggy.PluginManager) -> None:
+        self.manager = manager
+        self.versions: dict[str, str] = {}
+        self.failures: list[PluginFailure] = []
 
     def origin(self, plugin_name: str) -> str:
         """Where a contribution comes from: ``built-in`` or ``name version``."""

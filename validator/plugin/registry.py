@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +22,22 @@ from validator.rule import Rule
 from validator.snapshot import remembered
 
 
-@dataclass
 class Registry:
-    """Rules, checklists, readers and formatters by name, and the plugins that failed."""
+    """Rules, checklists, readers and formatters by name, and the plugins that failed.
 
-    plugins: LoadedPlugins
-    rules: dict[str, Rule] = field(default_factory=dict)
-    checklists: dict[str, Checklist] = field(default_factory=dict)
-    readers: dict[str, Callable[..., Any]] = field(default_factory=dict)
-    formatters: dict[str, Callable[..., Any]] = field(default_factory=dict)
-    data_packs: list[Path] = field(default_factory=list)  # files that extend the built-in data packs
-    # origin ("built-in" or "name version") -> kind ("rules", "checklists", …) -> names it added
-    provided: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    A plain class, filled in once by ``build_registry`` (a dataclass costs more to define than
+    this whole registry costs to use).
+    """
+
+    def __init__(self, plugins: LoadedPlugins) -> None:
+        self.plugins = plugins
+        self.rules: dict[str, Rule] = {}
+        self.checklists: dict[str, Checklist] = {}
+        self.readers: dict[str, Callable[..., Any]] = {}
+        self.formatters: dict[str, Callable[..., Any]] = {}
+        self.data_packs: list[Path] = []  # files that extend the built-in data packs
+        # origin ("built-in" or "name version") -> kind ("rules", "checklists", …) -> names it added
+        self.provided: dict[str, dict[str, list[str]]] = {}
 
     def credit(self, origin: str, kind: str, names: list[str]) -> None:
         self.provided.setdefault(origin, {}).setdefault(kind, []).extend(names)
