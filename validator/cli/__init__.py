@@ -61,11 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_error(error, lang)
         return EXIT_USAGE
     try:
-        from validator.cli import commands  # imported only now: --help and usage errors stay fast
-        from validator.engine.guard import set_debug
+        with _fewer_collections():  # from the imports on, which make a hundred thousand objects
+            from validator.cli import commands  # imported only now: --help and usage errors stay fast
+            from validator.engine.guard import set_debug
 
-        set_debug(getattr(args, "debug", False))
-        with _fewer_collections():
+            set_debug(getattr(args, "debug", False))
             return int(getattr(commands, args.run)(args))
     except ValidatorError as error:
         if not isinstance(error, Reported):
