@@ -42,11 +42,11 @@ from typing import BinaryIO
 from validator import __version__
 from validator.engine.plain import (
     SCHEMA,
+    Encoder,
     PlainFile,
     SharedResults,
     decode,
     decode_source,
-    encode,
     quotes_source,
     source_bytes,
     without_source,
@@ -101,6 +101,7 @@ class ResultCache:
         self._prepared = False
         self._marked = False
         self._shared: SharedResults = {}  # results alike across entries, built once
+        self._encoder = Encoder()  # and encoded once
 
     def key(self, path: str, settings: str, data: bytes) -> str:
         """The entry key of ``data`` read from ``path`` under ``settings`` (a stable text)."""
@@ -154,7 +155,7 @@ class ResultCache:
         if result.error is not None:
             return
         try:
-            plain = encode(result)
+            plain = self._encoder.encode(result)
         except ValueError:  # a field that is not plain data: never cached, always checked
             return
         self.put_plain(key, plain)

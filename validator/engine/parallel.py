@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from validator.engine.cache import ResultCache, largest_cached_file, regular_file_bytes
 from validator.engine.plain import (
+    Encoder,
     PlainFile,
     SharedResults,
     decode,
-    encode,
     has_error,
     quotes_source,
     without_source,
@@ -132,7 +132,7 @@ def _check_one(validator: Validator, cache: ResultCache | None, path: str, key: 
 # ---------------------------------------------------------------------------- the pool
 
 _inherited: Validator | None = None  # set in the parent just before forking
-_worker: tuple[Validator, ResultCache | None] | None = None
+_worker: tuple[Validator, ResultCache | None, Encoder] | None = None
 
 
 def _in_pool(
@@ -269,20 +269,24 @@ def _start_worker(factory: ValidatorFactory | None, cache: ResultCache | None) -
     if validator is None:
         assert factory is not None
         validator = factory()
-    _worker = (validator, cache)
+    _worker = (validator, cache, Encoder())
 
 
 def _check_chunk(tasks: list[Task], every_source: bool) -> list[PlainFile]:
     """Check files in a worker; what is sent back leaves out source texts no output will quote."""
     assert _worker is not None
-    validator, cache = _worker
+    validator, cache, encoder = _worker
     plain = []
     for path, key in tasks:
         result = validator.check_path(path)
-        encoded = encode(result)
-        if cache is not None and key is not None and not has_error(encoded):
+        shown = every_source or quotes_source(result)
+        if cache is None or key is None:
+            plain.append(encoder.encode(result, source=shown))  # a text left out is never encoded
+            continue
+        encoded = encoder.encode(result)  # the cache keeps the text
+        if not has_error(encoded):
             cache.put_plain(key, encoded)
-        plain.append(encoded if every_source or quotes_source(result) else without_source(encoded))
+        plain.append(encoded if shown else without_source(encoded))
     return plain
 
 

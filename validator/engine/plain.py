@@ -54,11 +54,39 @@ SCHEMA = "plain-2:" + "|".join(  # plain-2: results and the source text as marsh
 )
 
 
-def encode(file: FileResult) -> PlainFile:
-    """The file's verdict as nested tuples of plain values (``ValueError`` for a value that is not)."""
+class Encoder:
+    """``encode`` for many files in one process, encoding each shared result once.
+
+    The engine hands every report the same ``Result`` object for a rule that passes (most of a
+    report's results), so a worker keeps their bytes by identity. The objects are held here
+    too, so an identity is never reused for another result while it is kept; a run with many
+    distinct results starts the memo afresh rather than let it grow.
+    """
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[Result, bytes]] = {}
+
+    def encode(self, file: FileResult, *, source: bool = True) -> PlainFile:
+        """``encode(file)``; without the source text (as ``without_source``) when ``source`` is False."""
+        if len(self.known) > self.LIMIT:
+            self.known.clear()
+        return encode(file, source=source, known=self.known)
+
+
+def encode(
+    file: FileResult, *, source: bool = True, known: dict[int, tuple[Result, bytes]] | None = None
+) -> PlainFile:
+    """The file's verdict as nested tuples of plain values (``ValueError`` for a value that is not).
+
+    ``source`` False leaves the source text out (what ``without_source`` does, without first
+    encoding it); ``known`` is an ``Encoder``'s memo of encoded results.
+    """
     values = [_plain(getattr(file, name)) if name not in _OWN_CODING else None for name in _FILE_FIELDS]
-    values[_REPORTS_AT] = tuple(_report(report) for report in file.reports)
-    values[_SOURCE_AT] = None if file.source is None else marshal.dumps(_plain(file.source))
+    memo = known if known is not None else {}
+    values[_REPORTS_AT] = tuple(_report(report, memo) for report in file.reports)
+    values[_SOURCE_AT] = None if file.source is None or not source else marshal.dumps(_plain(file.source))
     return tuple(values)
 
 
@@ -132,9 +160,15 @@ def _value(plain: Any) -> Any:
     return plain
 
 
-def _report(report: ReportResult) -> tuple[Any, ...]:
+def _report(report: ReportResult, known: dict[int, tuple[Result, bytes]]) -> tuple[Any, ...]:
     values = [_plain(getattr(report, name)) if name != "results" else None for name in _REPORT_FIELDS]
-    values[_RESULTS_AT] = tuple(_result(result) for result in report.results)
+    results = []
+    for result in report.results:
+        kept = known.get(id(result))
+        if kept is None or kept[0] is not result:
+            kept = known[id(result)] = (result, _result(result))
+        results.append(kept[1])
+    values[_RESULTS_AT] = tuple(results)
     return tuple(values)
 
 
