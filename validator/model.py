@@ -1,6 +1,7 @@
 """The data at the heart of report-validator: frozen dataclasses and NamedTuples, nothing else.
 
-Every other module speaks in these types, so this module imports nothing of ours.
+Every other module speaks in these types, so this module imports nothing of ours but
+``validator.records``, whose ``@frozen`` makes its dataclasses (cheap to define at each start).
 Positions are 1-based and counted in characters of the original text, so a
 fullwidth ``（`` is one column, as an editor shows it.
 """
@@ -34,15 +35,14 @@ ParagraphKind = Literal[
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 # _NAMED_TUPLES: immutable values that nothing compares with a plain tuple, passes to
-# dataclasses.replace or encodes field by field (engine.plain) are NamedTuples, not frozen
-# dataclasses: a frozen dataclass costs half a millisecond to define (its methods are generated
-# and compiled at import), a NamedTuple a fifth of that. None has a field named index or count.
+# dataclasses.replace or encodes field by field (engine.plain) are NamedTuples: cheap to define
+# and the cheapest to make. None has a field named index or count.
 #
 # _FAST_INIT: the classes made by the hundred per report (Span, Paragraph, Heading, Result) write
-# their own __init__ with ``_set``: the generated one looks up object.__setattr__ for every field
-# of every instance. Writing self.__dict__ instead would be faster still, but it makes each
-# instance carry a dict of its own (half as much memory again, and more for the GC to walk). They
-# stay frozen (assignment raises); equality, hashing, ordering and repr are the dataclass's.
+# their own __init__ with ``_set`` (``@frozen`` keeps it): a shared one binds arguments in Python.
+# Writing self.__dict__ instead would be faster still, but it makes each instance carry a dict of
+# its own (half as much memory again, and more for the GC to walk). They stay frozen (assignment
+# raises); equality, hashing, ordering and repr are those of @dataclass(frozen=True).
 _set = object.__setattr__
 
 
