@@ -24,6 +24,7 @@ refused at once; reading is also capped, for files that grow or lie about their 
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import NamedTuple
 
@@ -54,34 +55,55 @@ class Limits(NamedTuple):
         return {"docx": self.docx_bytes, "pdf": self.pdf_bytes}.get(source_format, self.text_bytes)
 
 
+_VARIABLES = (
+    "REPORT_VALIDATOR_MAX_TEXT_MB",
+    "REPORT_VALIDATOR_MAX_DOCX_MB",
+    "REPORT_VALIDATOR_MAX_PDF_MB",
+    "REPORT_VALIDATOR_PDF_STREAM_MB",
+    "REPORT_VALIDATOR_PDF_PAGE_CHARS",
+    "REPORT_VALIDATOR_PDF_MEMORY_MB",
+    "REPORT_VALIDATOR_TIME_LIMIT",
+)
+
+
 def current_limits() -> Limits:
-    """The default budgets, each replaced by its environment variable when that is set."""
+    """The default budgets, each replaced by its environment variable when that is set.
+
+    Asked for twice per file: the variables are read each time (a test or a caller may change
+    them), their values parsed once.
+    """
+    return _limits(tuple(os.environ.get(name, "") for name in _VARIABLES))
+
+
+@functools.lru_cache(maxsize=8)
+def _limits(values: tuple[str, ...]) -> Limits:
+    raw = dict(zip(_VARIABLES, values, strict=True))
     default = Limits()
     return Limits(
-        text_bytes=_megabytes("REPORT_VALIDATOR_MAX_TEXT_MB", default.text_bytes),
-        docx_bytes=_megabytes("REPORT_VALIDATOR_MAX_DOCX_MB", default.docx_bytes),
-        pdf_bytes=_megabytes("REPORT_VALIDATOR_MAX_PDF_MB", default.pdf_bytes),
-        pdf_stream_bytes=_megabytes("REPORT_VALIDATOR_PDF_STREAM_MB", default.pdf_stream_bytes),
-        pdf_page_chars=int(_number("REPORT_VALIDATOR_PDF_PAGE_CHARS", default.pdf_page_chars)),
-        pdf_memory_bytes=_megabytes("REPORT_VALIDATOR_PDF_MEMORY_MB", default.pdf_memory_bytes),
-        seconds=_number("REPORT_VALIDATOR_TIME_LIMIT", default.seconds),
+        text_bytes=_megabytes(raw, "REPORT_VALIDATOR_MAX_TEXT_MB", default.text_bytes),
+        docx_bytes=_megabytes(raw, "REPORT_VALIDATOR_MAX_DOCX_MB", default.docx_bytes),
+        pdf_bytes=_megabytes(raw, "REPORT_VALIDATOR_MAX_PDF_MB", default.pdf_bytes),
+        pdf_stream_bytes=_megabytes(raw, "REPORT_VALIDATOR_PDF_STREAM_MB", default.pdf_stream_bytes),
+        pdf_page_chars=int(_number(raw, "REPORT_VALIDATOR_PDF_PAGE_CHARS", default.pdf_page_chars)),
+        pdf_memory_bytes=_megabytes(raw, "REPORT_VALIDATOR_PDF_MEMORY_MB", default.pdf_memory_bytes),
+        seconds=_number(raw, "REPORT_VALIDATOR_TIME_LIMIT", default.seconds),
     )
 
 
-def _megabytes(name: str, default: int) -> int:
-    return int(_number(name, default / _MB) * _MB)
+def _megabytes(raw: dict[str, str], name: str, default: int) -> int:
+    return int(_number(raw, name, default / _MB) * _MB)
 
 
-def _number(name: str, default: float) -> float:
+def _number(raw: dict[str, str], name: str, default: float) -> float:
     """The variable's value as a non-negative finite number (unset or blank: ``default``);
     anything else is a ``ConfigError``, one line and exit 2 like every configuration mistake."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
+    text = raw[name].strip()
+    if not text:
         return default
     try:
-        value = float(raw[:20])
+        value = float(text[:20])
     except ValueError:
         value = -1.0
     if not 0 <= value < float("inf"):
-        raise ConfigError(f"环境变量 {name} 应为非负数，实际是 {raw[:20]!r}", key=name)
+        raise ConfigError(f"环境变量 {name} 应为非负数，实际是 {text[:20]!r}", key=name)
     return value

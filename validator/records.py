@@ -107,7 +107,8 @@ def _refuse_deletion(self: object, name: str) -> None:
 def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
     """An ``__init__`` taking the fields in order, positionally or by name, with their defaults."""
     names = tuple(field.name for field in fields)
-    known = frozenset(names)
+    count = len(names)
+    positions = {name: position for position, name in enumerate(names)}
     defaults = {field.name: field.default for field in fields if field.default is not _MISSING}
     factories = {
         field.name: field.default_factory for field in fields if field.default_factory is not _MISSING
@@ -115,29 +116,30 @@ def _initializer(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Calla
     title = f"{cls.__qualname__}.__init__()"
 
     def __init__(self: object, *args: Any, **kwargs: Any) -> None:
-        if not kwargs and len(args) == len(names):  # the common call, as snapshots rebuild records
+        if not kwargs and len(args) == count:  # the common call, as snapshots rebuild records
             for name, value in zip(names, args, strict=True):
                 _set(self, name, value)
             return
-        if len(args) > len(names):
-            given, taken = len(args) + 1, len(names) + 1
-            raise TypeError(f"{title} takes {taken} positional arguments but {given} were given")
-        for position, value in enumerate(args):
-            _set(self, names[position], value)
+        if len(args) > count:
+            raise TypeError(f"{title} takes {count + 1} positional arguments but {len(args) + 1} were given")
+        for name, value in zip(names, args, strict=False):
+            _set(self, name, value)
         for name, value in kwargs.items():
-            if name not in known:
+            position = positions.get(name)
+            if position is None:
                 raise TypeError(f"{title} got an unexpected keyword argument {name!r}")
-            if names.index(name) < len(args):
+            if position < len(args):
                 raise TypeError(f"{title} got multiple values for argument {name!r}")
             _set(self, name, value)
-        for name in names[len(args) :]:
-            if name in kwargs:
-                continue
-            if name in defaults:
-                _set(self, name, defaults[name])
-            elif name in factories:
-                _set(self, name, factories[name]())
-            else:
-                raise TypeError(f"{title} missing 1 required argument: {name!r}")
+        if len(args) + len(kwargs) < count:  # the rest take their defaults
+            for name in names[len(args) :]:
+                if name in kwargs:
+                    continue
+                if name in defaults:
+                    _set(self, name, defaults[name])
+                elif name in factories:
+                    _set(self, name, factories[name]())
+                else:
+                    raise TypeError(f"{title} missing 1 required argument: {name!r}")
 
     return __init__

@@ -133,9 +133,14 @@ def prepare(
     with contextlib.redirect_stderr(io.StringIO()) if quiet else contextlib.nullcontext():
         registry, config = configured(args)
 
+    settings: dict[tuple[int, ...], FileSettings] = {}  # by the overrides that apply: made once each
+
     def settings_for(path: str) -> FileSettings:
-        effective = with_flags(config.for_file(path), args, ids)
-        return FileSettings(effective.run_settings(), effective.checklist)
+        matching = config.matching(path)
+        if matching not in settings:
+            effective = with_flags(config.with_overrides(matching), args, ids)
+            settings[matching] = FileSettings(effective.run_settings(), effective.checklist)
+        return settings[matching]
 
     checked_checklist(args.checklist, registry.checklists, args.lang or config.for_run().lang)
     fingerprints = getattr(args, "fingerprints", True)  # run_check says when its output needs none

@@ -152,8 +152,15 @@ class ProjectConfig:
 
     def for_file(self, path: str | os.PathLike[str]) -> EffectiveConfig:
         """The settings for ``path``: the file's layers, then every matching override in order."""
+        return self.with_overrides(self.matching(path))
+
+    def matching(self, path: str | os.PathLike[str]) -> tuple[int, ...]:
+        """The positions of the overrides that apply to ``path``: files alike have the same settings."""
+        return tuple(at for at, override in enumerate(self.overrides) if override.matches(path))
+
+    def with_overrides(self, matching: tuple[int, ...]) -> EffectiveConfig:
+        """The settings with the overrides at ``matching`` (positions from ``matching``), in order."""
         config = self.for_run()
-        for override in self.overrides:
-            if override.matches(path):
-                config = config.with_layer(override.layer)
+        for at in matching:
+            config = config.with_layer(self.overrides[at].layer)
         return config
