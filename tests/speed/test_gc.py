@@ -27,6 +27,6 @@ def test_a_command_runs_with_fewer_collections_and_frozen_start_up(
     monkeypatch.setattr(commands, "run_check", watched)
     before = gc.get_threshold()
     assert main(["check", "--no-cache", "--fail-on", "never", str(report)]) == 0
-    assert seen["threshold"] == (50_000, 20, 100)
+    assert seen["threshold"] == (200_000, 20, 100)
     assert isinstance(seen["frozen"], int) and seen["frozen"] > 1000  # the registry, rules, checklists …
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0  # undone for the next caller
