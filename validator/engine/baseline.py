@@ -11,7 +11,6 @@ is reported even in the middle of an old file.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
@@ -85,11 +84,15 @@ def render_baseline(files: Sequence[FileResult], base: str | None = None) -> str
         "tool": {"name": "report-validator", "version": __version__},
         "findings": findings,
     }
+    import json  # here: every check looks for a baseline, few have one
+
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def load_baseline(path: str) -> frozenset[tuple[str, str]]:
     """The (file key, fingerprint) pairs a baseline file accepts."""
+    import json  # here: every check looks for a baseline, few have one
+
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
