@@ -28,7 +28,7 @@ allows but which would cut a Chinese character in half.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol, cast
 
 
@@ -163,3 +163,44 @@ class EncodedText:
             char_end = char_start + len(data[start:end].decode("utf-8"))
             last_byte, last_char = end, char_end
             yield char_start, char_end
+
+
+def literal(words: Iterable[str]) -> str:
+    """An RE2 source matching any of ``words`` as written: like ``"|".join(map(re.escape, words))``
+    (so no word, or an empty one, matches everywhere)."""
+    return "|".join(f"\\Q{word}\\E" if word and "\\E" not in word else _escape(word) for word in words)
+
+
+def _escape(word: str) -> str:
+    return "".join(char if char.isalnum() else f"\\x{{{ord(char):x}}}" for char in word)
+
+
+class PhraseSet:
+    """Which of many fixed phrases occur in a text, from one RE2 set pass over its UTF-8 bytes.
+
+    Looking for each phrase with ``str.find`` costs a scan of the text per phrase, and most
+    phrases occur nowhere; the set scans once for all of them. It only says whether a phrase
+    occurs, not where: callers look for the ones that do as before.
+    """
+
+    __slots__ = ("_phrases", "_set")
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        import re2
+
+        self._phrases = phrases
+        options = re2.Options()
+        options.log_errors = False
+        self._set: Any = re2.Set.SearchSet(options)
+        try:
+            for phrase in phrases:
+                self._set.Add(literal((phrase,)))
+            self._set.Compile()
+        except re2.error:  # a memory budget too small for the set: every phrase is looked for
+            self._set = None
+
+    def occurring(self, data: bytes) -> frozenset[str] | None:
+        """The phrases that occur in ``data`` (UTF-8); None when the set could not be built."""
+        if self._set is None:
+            return None
+        return frozenset([self._phrases[index] for index in self._set.Match(data) or ()])

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache
 from validator.model import Document, Paragraph
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_safe, literal
 
 from ._text import contains, per_document, reading_bytes, reading_paragraphs, reading_text
 
@@ -179,13 +179,3 @@ def _holding(document: Document, needle: str) -> tuple[int, ...]:
             at = text.find(needle, max(at + 1, following))  # the next paragraph that holds it
         positions = memo[needle] = tuple(found)
     return positions
-
-
-def literal(words: Iterable[str]) -> str:
-    """An RE2 source matching any of ``words`` as written: like ``"|".join(map(re.escape, words))``
-    (so no word, or an empty one, matches everywhere)."""
-    return "|".join(f"\\Q{word}\\E" if word and "\\E" not in word else _escape(word) for word in words)
-
-
-def _escape(word: str) -> str:
-    return "".join(char if char.isalnum() else f"\\x{{{ord(char):x}}}" for char in word)

@@ -14,7 +14,7 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from validator.budget import check_deadline
-from validator.engine.items import NO_EVIDENCE, Evidence, find_evidence, item_result
+from validator.engine.items import NO_EVIDENCE, Evidence, expect, find_evidence, item_result
 from validator.model import (
     SEVERITY_RANK,
     Checklist,
@@ -101,6 +101,7 @@ class _ItemEvidence:
     def __init__(self, document: Document, checklist: Checklist) -> None:
         self._document = document
         self.checklist = checklist
+        expect(document, checklist.items)
         self._found: dict[str, Evidence] = {}
         self._anywhere: dict[str, Evidence] = {}
 

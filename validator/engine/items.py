@@ -16,9 +16,11 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
-from validator.safe_regex import EncodedText, compile_safe
+from validator.safe_regex import EncodedText, PhraseSet, compile_safe
 
 _SEARCHED_KINDS = ("body", "heading", "enum")
+# Below this many phrases, one str.find each costs less than a pass of an RE2 set over the UTF-8 text.
+_SET_FROM = 16
 
 
 class Evidence(NamedTuple):
@@ -52,6 +54,15 @@ def find_evidence(document: Document, cues: Cues, not_before: int = 0) -> Eviden
         if heading_hits.paragraphs or cues.scope == "heading":
             return heading_hits
     return _paragraph_evidence(tables.scope(cues.scope), cues, not_before)
+
+
+def expect(document: Document, items: Sequence[ChecklistItem]) -> None:
+    """Tell ``document``'s tables every phrase ``items`` will look for, before they look.
+
+    Each table then learns from one RE2 set pass which of them occur at all: most do not, and
+    each ``str.find`` of one that does not scans the whole table. Evidence is the same either way.
+    """
+    _tables(document).expect(_phrases_by_table(items))
 
 
 def item_passes(item: ChecklistItem, evidence: Evidence) -> bool:
@@ -112,6 +123,14 @@ class _Tables:
             tuple([heading.span for heading in headings]),
         )
         self._scopes: dict[str, _Searched] = {}
+        self._expected: dict[str, tuple[str, ...]] = {}
+
+    def expect(self, phrases: dict[str, tuple[str, ...]]) -> None:
+        """The phrases that will be looked for, by table: ``""`` for the headings, else a scope."""
+        self._expected = phrases
+        self.headings.expect(phrases.get("", ()))
+        for scope, searched in self._scopes.items():
+            searched.expect(phrases.get(scope, ()))
 
     def scope(self, scope: str) -> _Searched:
         """The paragraphs searched for the paragraph cues of ``scope`` (title, lead, document …)."""
@@ -121,6 +140,7 @@ class _Tables:
             searched = _Searched(
                 tuple([p.text for p in paragraphs]), paragraphs, tuple([p.span for p in paragraphs])
             )
+            searched.expect(self._expected.get(scope, ()))
             self._scopes[scope] = searched
         return searched
 
@@ -128,7 +148,7 @@ class _Tables:
 class _Searched:
     """Texts searched together, the paragraph and span each stands for, and the haystack they make."""
 
-    __slots__ = ("found", "haystack", "paragraphs", "spans")
+    __slots__ = ("_absent", "_expected", "found", "haystack", "paragraphs", "spans")
 
     def __init__(
         self, texts: tuple[str, ...], paragraphs: tuple[Paragraph, ...], spans: tuple[Span, ...]
@@ -138,6 +158,22 @@ class _Searched:
         self.spans = spans
         # by cues: an item searched again from a later line (``after``) reuses its first search
         self.found: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, dict[str, str]]]] = {}
+        self._expected: tuple[str, ...] = ()
+        self._absent: frozenset[str] | None = None  # the expected phrases that occur nowhere, once known
+
+    def expect(self, phrases: tuple[str, ...]) -> None:
+        """The phrases these texts will be searched for (which occur is found on the first search)."""
+        if phrases != self._expected:
+            self._expected, self._absent = phrases, None
+
+    def absent(self) -> frozenset[str]:
+        """The expected phrases that occur nowhere in these texts (none known: an empty set)."""
+        if self._absent is None:
+            present = None
+            if len(self._expected) >= _SET_FROM:
+                present = _phrase_set(self._expected).occurring(self.haystack.encoded.data)
+            self._absent = frozenset() if present is None else frozenset(self._expected) - present
+        return self._absent
 
     def evidence(
         self, phrases: tuple[str, ...], patterns: tuple[str, ...], not_before: int, *, by_heading: bool
@@ -145,7 +181,9 @@ class _Searched:
         """The cues found in these texts, on line ``not_before`` or later."""
         found = self.found.get((phrases, patterns))
         if found is None:
-            found = self.found[phrases, patterns] = _find_in(self.haystack, phrases, patterns)
+            absent = self.absent()
+            wanted = [phrase for phrase in phrases if phrase not in absent] if absent else phrases
+            found = self.found[phrases, patterns] = _find_in(self.haystack, wanted, patterns)
         spans, paragraphs = self.spans, self.paragraphs
         hits = [(paragraphs[i], spans[i], matched) for i, matched in found if spans[i].line >= not_before]
         return _evidence(hits, by_heading=by_heading)
@@ -161,6 +199,38 @@ def _tables(document: Document) -> _Tables:
         entry = _Tables(document)
         _last_tables[:] = [entry]
     return entry
+
+
+_last_phrases: list[tuple[Sequence[ChecklistItem], dict[str, tuple[str, ...]]]] = []
+
+
+def _phrases_by_table(items: Sequence[ChecklistItem]) -> dict[str, tuple[str, ...]]:
+    """Every phrase ``items`` surely look for, by table (``""``: the headings; else a scope), each once.
+
+    An item of scope ``paragraph`` looks at paragraphs only when no heading has its cues, so its
+    paragraph phrases are left out: the set would scan the report for phrases nobody asks about.
+
+    Kept for the last checklist's items (one read: another thread may replace it), since every
+    report of a run asks about the same few checklists.
+    """
+    entry = _last_phrases[0] if _last_phrases else None
+    if entry is not None and entry[0] is items:
+        return entry[1]
+    tables: dict[str, dict[str, None]] = {}
+    for item in items:
+        cues = item.cues
+        if cues.scope in ("heading", "paragraph"):
+            tables.setdefault("", {}).update(dict.fromkeys(cues.headings))
+        if cues.scope not in ("heading", "paragraph"):
+            tables.setdefault(cues.scope, {}).update(dict.fromkeys(cues.paragraphs))
+    phrases = {table: tuple(found) for table, found in tables.items()}
+    _last_phrases[:] = [(items, phrases)]
+    return phrases
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
+    return PhraseSet(phrases)
 
 
 def _heading_evidence(tables: _Tables, cues: Cues, not_before: int) -> Evidence:
