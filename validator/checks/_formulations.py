@@ -19,7 +19,7 @@ from validator.errors import ConfigError
 from validator.model import Applicability, Document, Paragraph, Severity, Text
 from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, replace
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import has, has_any, paragraphs_with, provides_needles
 from ._text import per_document, reading_paragraphs, reading_text, span_in
@@ -219,7 +219,7 @@ def _variant(raw: Any) -> Variant:
     if severity is not None and severity not in _LOWER_SEVERITIES:
         raise ConfigError("severity 只能是 warning 或 info", key=key)
     try:
-        pattern = compile_safe(pattern_text)
+        pattern = compile_lazy(pattern_text)
     except ValueError as error:
         raise ConfigError(str(error), key=key) from None
     since = raw.get("since")

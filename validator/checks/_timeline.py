@@ -20,7 +20,7 @@ from validator.errors import ConfigError
 from validator.model import Document, Paragraph, Severity
 from validator.parse.reportyear import year_from_text
 from validator.rule import RuleContext
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides
 from ._text import lazy, per_document, prose, reading_paragraphs, reading_text
@@ -116,9 +116,9 @@ def _event(raw: Any) -> Event:
     if confidence not in _CONFIDENCE or severity not in _SEVERITIES:
         raise ConfigError("confidence 应为 high/low，outdated_severity 应为 error/warning/info", key=key)
     try:
-        patterns = tuple(compile_safe(str(p)) for p in raw["patterns"])
-        mention = compile_safe(str(raw["mention"])) if raw.get("mention") else None
-        replaced = compile_safe(str(raw["replaced_pattern"])) if raw.get("replaced_pattern") else None
+        patterns = tuple(compile_lazy(str(p)) for p in raw["patterns"])
+        mention = compile_lazy(str(raw["mention"])) if raw.get("mention") else None
+        replaced = compile_lazy(str(raw["replaced_pattern"])) if raw.get("replaced_pattern") else None
     except ValueError as error:
         raise ConfigError(str(error), key=key) from None
     until = raw.get("current_until")
