@@ -132,15 +132,20 @@ def occurs(document: Document, pattern: SafePattern | str) -> bool:
 def has(document: Document, needle: str) -> bool:
     """Whether the joined ``text_paragraphs`` hold ``needle``: told by the census for a registered
     word, else looked for; remembered for the report (rules share)."""
+    return _holds(document, _census(document).present, needle)
+
+
+def has_any(document: Document, needles: Iterable[str]) -> bool:
+    """Whether the joined ``text_paragraphs`` hold one of ``needles`` (the census read once for all)."""
     present = _census(document).present
+    return any(_holds(document, present, needle) for needle in needles)
+
+
+def _holds(document: Document, present: dict[str, bool], needle: str) -> bool:
     found = present.get(needle)
     if found is None:
         found = present[needle] = contains(reading_text(document)[0], needle)
     return found
-
-
-def has_any(document: Document, needles: Iterable[str]) -> bool:
-    return any(has(document, needle) for needle in needles)
 
 
 def paragraphs_with(document: Document, needles: Iterable[str]) -> list[Paragraph]:

@@ -94,12 +94,6 @@ def numbered_by_rank(document: Document) -> Mapping[int, tuple[Heading, ...]]:
     return _numbered(document).by_rank
 
 
-@per_document
-def paragraphs_by_index(document: Document) -> Mapping[int, Paragraph]:
-    """Each paragraph by its index (shared by the rules: read only)."""
-    return {paragraph.index: paragraph for paragraph in document.paragraphs}
-
-
 def after_marker(heading: Heading, paragraph: Paragraph) -> str:
     """The character right after the marker ('' at the end of the paragraph)."""
     return paragraph.text[len(heading.marker) : len(heading.marker) + 1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -23,7 +23,16 @@ from validator.rule import RuleContext
 from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides
-from ._text import lazy, per_document, prose, reading_paragraphs, reading_text
+from ._text import (
+    lazy,
+    per_document,
+    prose,
+    prose_indices,
+    prose_paragraphs,
+    reading_paragraphs,
+    reading_text,
+    starts_of,
+)
 
 SENTENCE_STOPS = "。！？；"
 CLAUSE_STOPS = "。！？；，,：:"
@@ -190,11 +199,8 @@ def whole(document: Document) -> Joined:
 
 def join(paragraphs: Iterable[Paragraph]) -> Joined:
     chosen = tuple(paragraphs)
-    starts, position = [], 0
-    for paragraph in chosen:
-        starts.append(position)
-        position += len(paragraph.text) + 1
-    return Joined(chosen, "\n".join(paragraph.text for paragraph in chosen), tuple(starts))
+    texts = [paragraph.text for paragraph in chosen]
+    return Joined(chosen, "\n".join(texts), starts_of(texts))
 
 
 # ---------------------------------------------------------------------------- the year
@@ -242,14 +248,13 @@ def next_steps(context: RuleContext) -> Iterator[tuple[Paragraph, int]]:
             yield paragraph, 0
 
 
-def achievements(context: RuleContext) -> Iterator[Paragraph]:
+def achievements(context: RuleContext) -> tuple[Paragraph, ...]:
     """The prose before the problems and the next steps (the lead and the achievement sections)."""
     stops = [p.index for key in ("problems", "next_steps") for p in context.evidence.get(key, ())[:1]]
-    stop = min(stops, default=None)
-    for paragraph in prose(context.document):
-        if stop is not None and paragraph.index >= stop:
-            return
-        yield paragraph
+    paragraphs = prose_paragraphs(context.document)
+    if not stops:
+        return paragraphs
+    return paragraphs[: bisect_left(prose_indices(context.document), min(stops))]  # indices ascend
 
 
 # ---------------------------------------------------------------------------- inside a paragraph

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
+from validator.checks._text import paragraphs_by_index
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
 from validator.safe_regex import EncodedText, PhraseSet, compile_safe
 
@@ -115,7 +116,7 @@ class _Tables:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
+        by_index = paragraphs_by_index(document)  # the NUM rules ask for it too: made once per report
         headings = document.all_headings
         self.headings = _Searched(
             tuple([heading.title for heading in headings]),
