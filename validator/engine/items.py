@@ -272,8 +272,9 @@ def _find_in(
             index = bisect_right(starts, at) - 1
             found.setdefault(index, {})[phrase] = phrase
             at = joined.find(phrase, starts[index + 1])
+    single = len(haystack.texts) == 1 and "\n" not in joined  # the title, a one-paragraph lead
     for pattern in patterns:
-        hits = _pattern_hits(haystack, pattern)
+        hits = _pattern_hit_in_one(joined, pattern) if single else _pattern_hits(haystack, pattern)
         if hits is None:
             hits = _pattern_hits_by_paragraph(haystack.texts, joined, pattern)
         for index, shown in hits.items():
@@ -328,10 +329,23 @@ def _pattern_hits_by_paragraph(texts: Sequence[str], joined: str, pattern: str) 
     if not compile_safe(f"(?m){pattern}").search(joined):
         return hits
     for index, text in enumerate(texts):
-        match = compile_safe(pattern).search(text)
-        if match:
-            hits[index] = match.group(0)[:20] or pattern
+        shown = _first_match(text, pattern)
+        if shown is not None:
+            hits[index] = shown
     return hits
+
+
+def _pattern_hit_in_one(text: str, pattern: str) -> dict[int, str]:
+    """``_pattern_hits_by_paragraph`` of one paragraph, with one search (its joined text is itself)."""
+    shown = _first_match(text, pattern)
+    return {} if shown is None else {0: shown}
+
+
+def _first_match(text: str, pattern: str) -> str | None:
+    """The first match of ``pattern`` in one paragraph's ``text`` as shown (the pattern itself when
+    it is empty), or None."""
+    match = compile_safe(pattern).search(text)
+    return (match.group(0)[:20] or pattern) if match else None
 
 
 def _evidence(hits: Sequence[tuple[Paragraph, Span, dict[str, str]]], *, by_heading: bool) -> Evidence:
