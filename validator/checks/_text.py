@@ -94,15 +94,17 @@ def reading_paragraphs(document: Document) -> tuple[Paragraph, ...]:
     return tuple(paragraph for paragraph in document.paragraphs if paragraph.kind in _TEXT_KINDS)
 
 
-def prose(document: Document) -> Iterator[Paragraph]:
-    """The report's prose paragraphs, in order: body, headings, enumeration items.
+def prose(document: Document, start: int = 0) -> Iterator[Paragraph]:
+    """The report's prose paragraphs, in order: body, headings, enumeration items (from the
+    ``start``-th on).
 
     The file's time budget is looked at every 512 paragraphs (``validator.budget``).
     """
-    for position, paragraph in enumerate(prose_paragraphs(document)):
-        if not position & 511:
+    paragraphs = prose_paragraphs(document)
+    for position in range(start, len(paragraphs)):
+        if not (position - start) & 511:
             check_deadline()
-        yield paragraph
+        yield paragraphs[position]
 
 
 def text_paragraphs(document: Document) -> Iterator[Paragraph]:

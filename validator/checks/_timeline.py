@@ -241,11 +241,9 @@ def next_steps(context: RuleContext) -> Iterator[tuple[Paragraph, int]]:
     if start is None:
         return
     first, offset = start
-    for paragraph in prose(context.document):
-        if paragraph.index == first.index:
-            yield paragraph, offset
-        elif paragraph.index > first.index:
-            yield paragraph, 0
+    at = bisect_left(prose_indices(context.document), first.index)  # the prose's indices ascend
+    for paragraph in prose(context.document, at):
+        yield paragraph, offset if paragraph.index == first.index else 0
 
 
 def achievements(context: RuleContext) -> tuple[Paragraph, ...]:
