@@ -169,12 +169,14 @@ class _Searched:
 
     def absent(self) -> frozenset[str]:
         """The expected phrases that occur nowhere in these texts (none known: an empty set)."""
-        if self._absent is None:
+        absent = self._absent
+        if absent is None:
+            expected = self._expected  # one read: another thread may expect other phrases meanwhile
             present = None
-            if len(self._expected) >= _SET_FROM:
-                present = _phrase_set(self._expected).occurring(self.haystack.encoded.data)
-            self._absent = frozenset() if present is None else frozenset(self._expected) - present
-        return self._absent
+            if len(expected) >= _SET_FROM:
+                present = _phrase_set(expected).occurring(self.haystack.encoded.data)
+            absent = self._absent = frozenset() if present is None else frozenset(expected) - present
+        return absent  # phrases that occur nowhere here, whoever expected them
 
     def evidence(
         self, phrases: tuple[str, ...], patterns: tuple[str, ...], not_before: int, *, by_heading: bool
