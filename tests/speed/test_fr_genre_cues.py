@@ -49,13 +49,15 @@ def test_cues_and_the_title_ranking_are_as_before(path: Path) -> None:
                     (length, len(_cues_one_by_one(body, c)), -order)
                     for order, (c, length, _) in enumerate(by_title)
                 ]
-                assert genre._most_specific(by_title, body) == ranked.index(max(ranked))
+                assert genre._most_specific(by_title, document) == ranked.index(max(ranked))
 
 
 def test_a_tie_in_length_is_broken_by_the_cues_then_by_the_order() -> None:
     by_id = {checklist.id: checklist for checklist in CHECKLISTS}
     annual, inspection = by_id["annual-report"], by_id["inspection-rectification"]
     tie = [(annual, 4, "报告"), (inspection, 4, "报告")]
-    assert genre._most_specific(tie, "巡视组反馈意见，整改落实情况如下") == 1  # more cues of the second
-    assert genre._most_specific(tie, "无关的正文") == 0  # no cues: the first
-    assert genre._most_specific([(annual, 3, "报告"), (inspection, 4, "报告")], "") == 1  # the longer
+    cued = parse_text("某局整改报告\n\n巡视组反馈意见，整改落实情况如下。\n", "x").documents[0]
+    plain = parse_text("某局整改报告\n\n无关的正文。\n", "x").documents[0]
+    assert genre._most_specific(tie, cued) == 1  # more cues of the second
+    assert genre._most_specific(tie, plain) == 0  # no cues: the first
+    assert genre._most_specific([(annual, 3, "报告"), (inspection, 4, "报告")], plain) == 1  # the longer

@@ -61,7 +61,6 @@ class OtherKind(NamedTuple):
 
 def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreChoice:
     """The checklist whose genre the report is, or none; see the module docstring."""
-    body = _body_text(document)
     for title in title_texts(document):  # the title line, then with its second line
         other = _other_kind_in_title(title)
         if other is not None:
@@ -71,8 +70,9 @@ def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreCh
             )
         by_title = _title_matches(title, checklists)
         if by_title:
-            checklist, _, found = by_title[_most_specific(by_title, body)]
+            checklist, _, found = by_title[_most_specific(by_title, document)]
             return GenreChoice(checklist, Text(f"标题“{found}”", f'title "{found}"'))
+    body = _body_text(document)  # joined only now: most reports are told by their title
     mark = _other_kind_mark(body)
     if mark is not None:
         kind, found = mark
@@ -138,16 +138,16 @@ def _title_matches(title: str, checklists: Sequence[Checklist]) -> list[tuple[Ch
     return list(found.values())
 
 
-def _most_specific(by_title: list[tuple[Checklist, int, str]], body: str) -> int:
+def _most_specific(by_title: list[tuple[Checklist, int, str]], document: Document) -> int:
     """The position of the title's checklist: the longest match, then the most cues, then the first.
 
-    The cues are counted only when several matches are equally long (a pass over the body each).
+    The cues are counted (in the body, joined for it) only when several matches are equally long.
     """
     longest = max(length for _, length, _ in by_title)
     tied = [order for order, (_, length, _) in enumerate(by_title) if length == longest]
     if len(tied) == 1:
         return tied[0]
-    cues = _cues_found(body, [by_title[order][0] for order in tied])
+    cues = _cues_found(_body_text(document), [by_title[order][0] for order in tied])
     return max(zip(tied, cues, strict=True), key=lambda entry: (len(entry[1]), -entry[0]))[0]
 
 
