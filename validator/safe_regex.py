@@ -28,7 +28,7 @@ allows but which would cut a Chinese character in half.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol, cast
 
 
@@ -129,6 +129,72 @@ def compile_safe(pattern: str) -> SafePattern:
     return cast(SafePattern, compiled)
 
 
+# A pattern no longer than this, with no counted repetition, cannot outgrow RE2's memory budget
+# (\\pL, the largest class, 300 times over: 900 characters, compiles), so parsing it proves it valid.
+_LAZY_UP_TO = 500
+
+
+@functools.lru_cache(maxsize=1024)
+def compile_lazy(pattern: str) -> SafePattern:
+    r"""``compile_safe(pattern)``, refused now as it would be, but compiled on its first search.
+
+    A run compiles each data-pack pattern once per process (an RE2 pattern cannot be kept
+    between processes), yet a report holds few of the texts they look for: the census
+    (``validator.checks._census``) reads their sources only, so most are never searched. RE2
+    parses a pattern several times faster than it compiles one, and only compiling finds a
+    program too large for its memory budget, which needs a counted repetition (``{n,m}``) or a
+    long pattern: those are compiled now, so every pattern that would fail still fails here.
+    """
+    if len(pattern) > _LAZY_UP_TO or _counts(pattern) or _has_byte_escape(pattern) or not _parses(pattern):
+        return compile_safe(pattern)  # raises the ValueError that says what is wrong
+    return cast(SafePattern, LazyPattern(pattern))
+
+
+def _counts(pattern: str) -> bool:
+    """Whether ``pattern`` may hold a counted repetition (``a{2}``, ``a{2,}``, ``a{2,5}``)."""
+    at = pattern.find("{")
+    while at >= 0:
+        if pattern[at + 1 : at + 2].isdigit():
+            return True
+        at = pattern.find("{", at + 1)
+    return False
+
+
+def _parses(pattern: str) -> bool:
+    """Whether RE2 parses ``pattern`` (what a set's ``Add`` does, without compiling a program)."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        re2.Set.SearchSet(options).Add(pattern)
+    except re2.error:
+        return False
+    return True
+
+
+class LazyPattern:
+    """A pattern RE2 parsed, compiled on its first search (``compile_lazy``)."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: SafePattern | None = None
+
+    def _regex(self) -> SafePattern:
+        compiled = self._compiled
+        if compiled is None:  # two threads may both compile: compile_safe's cache gives both one object
+            compiled = self._compiled = compile_safe(self.pattern)
+        return compiled
+
+    def search(self, text: str, pos: int | None = None, endpos: int | None = None) -> SafeMatch | None:
+        return self._regex().search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int | None = None, endpos: int | None = None) -> Iterator[SafeMatch]:
+        return self._regex().finditer(text, pos, endpos)
+
+
 class EncodedText:
     """A text encoded to UTF-8 once, for many RE2 searches over it.
 
@@ -163,3 +229,44 @@ class EncodedText:
             char_end = char_start + len(data[start:end].decode("utf-8"))
             last_byte, last_char = end, char_end
             yield char_start, char_end
+
+
+def literal(words: Iterable[str]) -> str:
+    """An RE2 source matching any of ``words`` as written: like ``"|".join(map(re.escape, words))``
+    (so no word, or an empty one, matches everywhere)."""
+    return "|".join(f"\\Q{word}\\E" if word and "\\E" not in word else _escape(word) for word in words)
+
+
+def _escape(word: str) -> str:
+    return "".join(char if char.isalnum() else f"\\x{{{ord(char):x}}}" for char in word)
+
+
+class PhraseSet:
+    """Which of many fixed phrases occur in a text, from one RE2 set pass over its UTF-8 bytes.
+
+    Looking for each phrase with ``str.find`` costs a scan of the text per phrase, and most
+    phrases occur nowhere; the set scans once for all of them. It only says whether a phrase
+    occurs, not where: callers look for the ones that do as before.
+    """
+
+    __slots__ = ("_phrases", "_set")
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        import re2
+
+        self._phrases = phrases
+        options = re2.Options()
+        options.log_errors = False
+        self._set: Any = re2.Set.SearchSet(options)
+        try:
+            for phrase in phrases:
+                self._set.Add(literal((phrase,)))
+            self._set.Compile()
+        except re2.error:  # a memory budget too small for the set: every phrase is looked for
+            self._set = None
+
+    def occurring(self, data: bytes) -> frozenset[str] | None:
+        """The phrases that occur in ``data`` (UTF-8); None when the set could not be built."""
+        if self._set is None:
+            return None
+        return frozenset([self._phrases[index] for index in self._set.Match(data) or ()])

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache
 from validator.model import Document, Paragraph
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_safe, literal
 
 from ._text import contains, per_document, reading_bytes, reading_paragraphs, reading_text
 
@@ -133,14 +133,23 @@ def has(document: Document, needle: str) -> bool:
     """Whether the joined ``text_paragraphs`` hold ``needle``: told by the census for a registered
     word, else looked for; remembered for the report (rules share)."""
     present = _census(document).present
-    found = present.get(needle)
+    found = present.get(needle)  # inline rather than ``_holds``: rules ask this over a hundred times a report
     if found is None:
         found = present[needle] = contains(reading_text(document)[0], needle)
     return found
 
 
 def has_any(document: Document, needles: Iterable[str]) -> bool:
-    return any(has(document, needle) for needle in needles)
+    """Whether the joined ``text_paragraphs`` hold one of ``needles`` (the census read once for all)."""
+    present = _census(document).present
+    return any(_holds(document, present, needle) for needle in needles)
+
+
+def _holds(document: Document, present: dict[str, bool], needle: str) -> bool:
+    found = present.get(needle)
+    if found is None:
+        found = present[needle] = contains(reading_text(document)[0], needle)
+    return found
 
 
 def paragraphs_with(document: Document, needles: Iterable[str]) -> list[Paragraph]:
@@ -179,13 +188,3 @@ def _holding(document: Document, needle: str) -> tuple[int, ...]:
             at = text.find(needle, max(at + 1, following))  # the next paragraph that holds it
         positions = memo[needle] = tuple(found)
     return positions
-
-
-def literal(words: Iterable[str]) -> str:
-    """An RE2 source matching any of ``words`` as written: like ``"|".join(map(re.escape, words))``
-    (so no word, or an empty one, matches everywhere)."""
-    return "|".join(f"\\Q{word}\\E" if word and "\\E" not in word else _escape(word) for word in words)
-
-
-def _escape(word: str) -> str:
-    return "".join(char if char.isalnum() else f"\\x{{{ord(char):x}}}" for char in word)

@@ -19,9 +19,9 @@ from validator.errors import ConfigError
 from validator.model import Applicability, Document, Paragraph, Severity, Text
 from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, replace
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
-from ._census import has, has_any, paragraphs_with, provides_needles
+from ._census import has, has_any, occurs, paragraphs_with, provides, provides_needles
 from ._text import per_document, reading_paragraphs, reading_text, span_in
 
 _DATA = "formulations"
@@ -133,6 +133,11 @@ def _needles() -> list[str]:
     return words
 
 
+@provides
+def _variant_patterns() -> list[SafePattern]:
+    return [variant.pattern for variant in pack().variants if not variant.literal]
+
+
 @data_cache
 def slogans(code: str | None = None) -> tuple[Slogan, ...]:
     return tuple(s for s in pack().slogans if code is None or s.rule == code)
@@ -219,7 +224,7 @@ def _variant(raw: Any) -> Variant:
     if severity is not None and severity not in _LOWER_SEVERITIES:
         raise ConfigError("severity 只能是 warning 或 info", key=key)
     try:
-        pattern = compile_safe(pattern_text)
+        pattern = compile_lazy(pattern_text)
     except ValueError as error:
         raise ConfigError(str(error), key=key) from None
     since = raw.get("since")
@@ -281,9 +286,29 @@ def _codes_with_words(document: Document, year: int | None) -> frozenset[str]:
         if entry.rule not in codes and sum(has(document, member) for member in entry.members) >= 2:
             codes.add(entry.rule)
     for variant in data.variants:
-        if variant.rule not in codes and variant.applies(year) and has_any(document, variant.anchors):
+        if variant.rule in codes or not variant.applies(year) or not has_any(document, variant.anchors):
+            continue
+        if _may_occur(document, variant):
             codes.add(variant.rule)
     return frozenset(codes)
+
+
+# What a pattern may say about a match's surroundings: the start or end of a text or line, a word edge.
+_ASSERTIONS = ("^", "$", "\\A", "\\z", "\\b", "\\B")
+
+
+def _may_occur(document: Document, variant: Variant) -> bool:
+    """Whether ``variant`` may match in some paragraph of the report (False: it matches in none).
+
+    The census answers for the report's joined text, which holds every paragraph: a match in a
+    paragraph is a match there, unless the pattern asserts something about what surrounds it
+    (``^``, ``$``, ``\\b`` …), and such a pattern is always searched. Most reports hold the
+    anchors of a wrong wording only in its right form, so its paragraphs are never searched.
+    """
+    if variant.literal:
+        return has(document, variant.literal)
+    source = variant.pattern.pattern
+    return any(mark in source for mark in _ASSERTIONS) or occurs(document, variant.pattern)
 
 
 # ---------------------------------------------------------------------------- numerals
@@ -359,8 +384,11 @@ def variant_violations(
     With ``fix``, each finding carries the right form as a fix of that applicability.
     """
     entries, anchors = _applicable(code, context.report_year)
-    if not entries:
+    occurring = tuple(entry for entry in entries if _may_occur(context.document, entry))
+    if not occurring:
         return
+    if len(occurring) < len(entries):  # the others match nowhere: their anchors need no paragraph
+        entries, anchors = occurring, tuple({anchor for entry in occurring for anchor in entry.anchors})
     for paragraph in paragraphs_with(context.document, anchors):
         text = paragraph.text
         if any(anchor in text for anchor in anchors):

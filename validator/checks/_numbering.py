@@ -63,33 +63,35 @@ def is_numbered(heading: Heading) -> bool:
     )
 
 
+class _Numbered(NamedTuple):
+    headings: tuple[Heading, ...]  # in document order
+    by_rank: Mapping[int, tuple[Heading, ...]]  # each rank's, in document order
+
+
 @per_document
+def _numbered(document: Document) -> _Numbered:
+    """The numbered headings, all and by rank, from one pass over the headings (every NUM rule asks)."""
+    found: list[Heading] = []
+    ranks: dict[int, list[Heading]] = {}
+    for heading in document.all_headings:
+        rank = heading.rank
+        if heading.kind == "heading" and rank is not None and heading.marker and heading.number is not None:
+            found.append(heading)
+            if rank in ranks:
+                ranks[rank].append(heading)
+            else:
+                ranks[rank] = [heading]
+    return _Numbered(tuple(found), {rank: tuple(headings) for rank, headings in ranks.items()})
+
+
 def numbered(document: Document) -> tuple[Heading, ...]:
     """The report's numbered headings, in document order (computed once per report)."""
-    return tuple(
-        heading
-        for heading in document.all_headings
-        if heading.kind == "heading"
-        and heading.rank is not None
-        and heading.marker
-        and heading.number is not None
-    )
+    return _numbered(document).headings
 
 
-@per_document
 def numbered_by_rank(document: Document) -> Mapping[int, tuple[Heading, ...]]:
     """The numbered headings of each rank, in document order (shared by the rules: read only)."""
-    ranks: dict[int, list[Heading]] = {}
-    for heading in numbered(document):
-        if heading.rank is not None:
-            ranks.setdefault(heading.rank, []).append(heading)
-    return {rank: tuple(headings) for rank, headings in ranks.items()}
-
-
-@per_document
-def paragraphs_by_index(document: Document) -> Mapping[int, Paragraph]:
-    """Each paragraph by its index (shared by the rules: read only)."""
-    return {paragraph.index: paragraph for paragraph in document.paragraphs}
+    return _numbered(document).by_rank
 
 
 def after_marker(heading: Heading, paragraph: Paragraph) -> str:
@@ -103,18 +105,9 @@ def stray_span(heading: Heading) -> Span:
     return Span.on_line(span.line, span.column, span.end_column + 1)
 
 
-@per_document
 def parents(document: Document) -> Mapping[int, Heading | None]:
     """Each heading's parent (None at the top level), keyed by ``id(heading)``."""
-    found: dict[int, Heading | None] = {}
-    pending: list[tuple[Heading | None, tuple[Heading, ...]]] = [(None, document.headings)]
-    while pending:
-        parent, children = pending.pop()
-        for child in children:
-            found[id(child)] = parent
-            if child.children:
-                pending.append((child, child.children))
-    return found
+    return _family(document).parents
 
 
 # ---------------------------------------------------------------------------- sibling groups
@@ -128,15 +121,27 @@ class Group(NamedTuple):
     members: tuple[Heading, ...]
 
 
-@per_document
+class _Family(NamedTuple):
+    parents: Mapping[int, Heading | None]  # by ``id(heading)``
+    groups: tuple[Group, ...]  # in the document order of their first member
+
+
 def sibling_groups(document: Document) -> tuple[Group, ...]:
     """Every sibling group of numbered headings, in the document order of their first member."""
+    return _family(document).groups
+
+
+@per_document
+def _family(document: Document) -> _Family:
+    """Each heading's parent and the sibling groups, from one walk of the heading tree."""
+    found: dict[int, Heading | None] = {}
     groups: list[Group] = []
     pending: list[tuple[Heading | None, tuple[Heading, ...]]] = [(None, document.headings)]
     while pending:
         parent, children = pending.pop()
         by_rank: dict[int, list[Heading]] = {}
         for child in children:
+            found[id(child)] = parent
             rank = child.rank
             if child.kind == "heading" and rank is not None and child.marker and child.number is not None:
                 if rank in by_rank:
@@ -148,7 +153,7 @@ def sibling_groups(document: Document) -> tuple[Group, ...]:
         for rank, members in by_rank.items():
             groups.append(Group(parent, rank, tuple(members)))
     groups.sort(key=lambda group: (group.members[0].span.line, group.members[0].span.column))
-    return tuple(groups)
+    return _Family(found, tuple(groups))
 
 
 def runs(members: tuple[Heading, ...]) -> list[list[Heading]]:

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.model import Document, Paragraph, Severity, Text
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import has_any, occurs, provides
 from ._text import (
@@ -233,7 +233,7 @@ def strings(value: object) -> list[str]:
 def alternation(words: tuple[str, ...]) -> SafePattern:
     """One pattern matching any of ``words``, the longest first."""
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return compile_safe("|".join(re.escape(word) for word in ordered))
+    return compile_lazy("|".join(re.escape(word) for word in ordered))
 
 
 # ---------------------------------------------------------------------------- scrape artefacts
@@ -264,7 +264,7 @@ def artefacts() -> tuple[Artefact, ...]:
             Artefact(
                 id=str(raw["id"]),
                 label=Text(str(label.get("zh", raw["id"])), str(label.get("en", raw["id"]))),
-                pattern=compile_safe(str(raw["pattern"])),
+                pattern=compile_lazy(str(raw["pattern"])),
                 severity=severity,
                 markdown=bool(raw.get("markdown", True)),
                 truncates=bool(raw.get("truncates", False)),

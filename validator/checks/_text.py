@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from itertools import accumulate
 from typing import TypeVar
 
 from validator import regexes
@@ -76,6 +77,12 @@ def prose_paragraphs(document: Document) -> tuple[Paragraph, ...]:
 
 
 @per_document
+def paragraphs_by_index(document: Document) -> Mapping[int, Paragraph]:
+    """Each paragraph by its index (shared by the rules and the checklist items: read only)."""
+    return {paragraph.index: paragraph for paragraph in document.paragraphs}
+
+
+@per_document
 def prose_indices(document: Document) -> tuple[int, ...]:
     """The ``index`` of each prose paragraph, in order (ascending)."""
     return tuple(paragraph.index for paragraph in prose_paragraphs(document))
@@ -87,15 +94,17 @@ def reading_paragraphs(document: Document) -> tuple[Paragraph, ...]:
     return tuple(paragraph for paragraph in document.paragraphs if paragraph.kind in _TEXT_KINDS)
 
 
-def prose(document: Document) -> Iterator[Paragraph]:
-    """The report's prose paragraphs, in order: body, headings, enumeration items.
+def prose(document: Document, start: int = 0) -> Iterator[Paragraph]:
+    """The report's prose paragraphs, in order: body, headings, enumeration items (from the
+    ``start``-th on).
 
     The file's time budget is looked at every 512 paragraphs (``validator.budget``).
     """
-    for position, paragraph in enumerate(prose_paragraphs(document)):
-        if not position & 511:
+    paragraphs = prose_paragraphs(document)
+    for position in range(start, len(paragraphs)):
+        if not (position - start) & 511:
             check_deadline()
-        yield paragraph
+        yield paragraphs[position]
 
 
 def text_paragraphs(document: Document) -> Iterator[Paragraph]:
@@ -106,12 +115,13 @@ def text_paragraphs(document: Document) -> Iterator[Paragraph]:
 @per_document
 def reading_text(document: Document) -> tuple[str, tuple[int, ...]]:
     """``text_paragraphs`` joined by newlines, and the offset of each paragraph in it."""
-    paragraphs = reading_paragraphs(document)
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph.text) + 1
-    return "\n".join([paragraph.text for paragraph in paragraphs]), tuple(starts)
+    texts = [paragraph.text for paragraph in reading_paragraphs(document)]
+    return "\n".join(texts), starts_of(texts)
+
+
+def starts_of(texts: list[str]) -> tuple[int, ...]:
+    """The offset of each of ``texts`` in ``"\\n".join(texts)``."""
+    return tuple(accumulate([len(text) + 1 for text in texts[:-1]], initial=0)) if texts else ()
 
 
 @per_document

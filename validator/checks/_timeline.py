@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -20,10 +20,19 @@ from validator.errors import ConfigError
 from validator.model import Document, Paragraph, Severity
 from validator.parse.reportyear import year_from_text
 from validator.rule import RuleContext
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides
-from ._text import lazy, per_document, prose, reading_paragraphs, reading_text
+from ._text import (
+    lazy,
+    per_document,
+    prose,
+    prose_indices,
+    prose_paragraphs,
+    reading_paragraphs,
+    reading_text,
+    starts_of,
+)
 
 SENTENCE_STOPS = "。！？；"
 CLAUSE_STOPS = "。！？；，,：:"
@@ -116,9 +125,9 @@ def _event(raw: Any) -> Event:
     if confidence not in _CONFIDENCE or severity not in _SEVERITIES:
         raise ConfigError("confidence 应为 high/low，outdated_severity 应为 error/warning/info", key=key)
     try:
-        patterns = tuple(compile_safe(str(p)) for p in raw["patterns"])
-        mention = compile_safe(str(raw["mention"])) if raw.get("mention") else None
-        replaced = compile_safe(str(raw["replaced_pattern"])) if raw.get("replaced_pattern") else None
+        patterns = tuple(compile_lazy(str(p)) for p in raw["patterns"])
+        mention = compile_lazy(str(raw["mention"])) if raw.get("mention") else None
+        replaced = compile_lazy(str(raw["replaced_pattern"])) if raw.get("replaced_pattern") else None
     except ValueError as error:
         raise ConfigError(str(error), key=key) from None
     until = raw.get("current_until")
@@ -190,11 +199,8 @@ def whole(document: Document) -> Joined:
 
 def join(paragraphs: Iterable[Paragraph]) -> Joined:
     chosen = tuple(paragraphs)
-    starts, position = [], 0
-    for paragraph in chosen:
-        starts.append(position)
-        position += len(paragraph.text) + 1
-    return Joined(chosen, "\n".join(paragraph.text for paragraph in chosen), tuple(starts))
+    texts = [paragraph.text for paragraph in chosen]
+    return Joined(chosen, "\n".join(texts), starts_of(texts))
 
 
 # ---------------------------------------------------------------------------- the year
@@ -235,21 +241,18 @@ def next_steps(context: RuleContext) -> Iterator[tuple[Paragraph, int]]:
     if start is None:
         return
     first, offset = start
-    for paragraph in prose(context.document):
-        if paragraph.index == first.index:
-            yield paragraph, offset
-        elif paragraph.index > first.index:
-            yield paragraph, 0
+    at = bisect_left(prose_indices(context.document), first.index)  # the prose's indices ascend
+    for paragraph in prose(context.document, at):
+        yield paragraph, offset if paragraph.index == first.index else 0
 
 
-def achievements(context: RuleContext) -> Iterator[Paragraph]:
+def achievements(context: RuleContext) -> tuple[Paragraph, ...]:
     """The prose before the problems and the next steps (the lead and the achievement sections)."""
     stops = [p.index for key in ("problems", "next_steps") for p in context.evidence.get(key, ())[:1]]
-    stop = min(stops, default=None)
-    for paragraph in prose(context.document):
-        if stop is not None and paragraph.index >= stop:
-            return
-        yield paragraph
+    paragraphs = prose_paragraphs(context.document)
+    if not stops:
+        return paragraphs
+    return paragraphs[: bisect_left(prose_indices(context.document), min(stops))]  # indices ascend
 
 
 # ---------------------------------------------------------------------------- inside a paragraph

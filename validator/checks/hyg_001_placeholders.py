@@ -32,7 +32,7 @@ from typing import NamedTuple
 from validator.datapack import data_cache
 from validator.model import Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides, provides_needles
 from ._punctuation import Joined, after, before, data, is_ascii_alnum, is_han, joined, strings
@@ -92,7 +92,7 @@ def placeholders() -> tuple[Placeholder, ...]:
             Placeholder(
                 id=str(raw["id"]),
                 label=Text(str(label.get("zh", raw["id"])), str(label.get("en", raw["id"]))),
-                pattern=compile_safe(str(raw["pattern"])),
+                pattern=compile_lazy(str(raw["pattern"])),
                 isolated=bool(raw.get("isolated", False)),
                 near_han=bool(raw.get("near_han", False)),
                 allow=tuple(strings(raw.get("allow"))),

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from validator.datapack import data_cache
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides
 from ._punctuation import after, before, data, joined, strings
@@ -63,7 +63,7 @@ def counts() -> Counts:
         f"|(?:{either(strings(raw['counted_verbs']))})了?{measure.replace('measure', 'measure2')}"
     )
     return Counts(
-        pattern=compile_safe(pattern),
+        pattern=compile_lazy(pattern),
         triggers=frozenset(triggers),
         trigger_not_after=frozenset(strings(raw["triggers"].get("not_after"))),
         measures=measures,

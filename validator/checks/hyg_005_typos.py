@@ -26,7 +26,7 @@ from typing import NamedTuple
 from validator.datapack import data_cache
 from validator.model import Paragraph, Text
 from validator.rule import RuleContext, Violation, replace, rule
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides
 from ._punctuation import after, alternation, before, data, joined, located
@@ -69,7 +69,7 @@ def dictionary() -> Dictionary:
             note=str(raw.get("note", "")),
         )
         if raw.get("pattern"):
-            patterned.append((typo, compile_safe(str(raw["pattern"]))))
+            patterned.append((typo, compile_lazy(str(raw["pattern"]))))
         else:
             literals[typo.wrong] = typo
     pattern = alternation(tuple(literals)) if literals else None

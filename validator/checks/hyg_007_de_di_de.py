@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from validator.datapack import data_cache
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._census import occurs, provides, provides_needles
 from ._punctuation import data, joined, located, strings
@@ -56,7 +56,7 @@ def table() -> tuple[SafePattern, dict[str, str]]:
         f"(?:{either(strings(raw['verbs']))})的不(?:够|太|很)?(?:{either(strings(raw['complements']))})"
     )
     pattern = complement + (f"|{either(list(phrases))}" if phrases else "")
-    return compile_safe(pattern), phrases
+    return compile_lazy(pattern), phrases
 
 
 @rule(

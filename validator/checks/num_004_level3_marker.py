@@ -25,9 +25,9 @@ from validator.checks._numbering import (
     STRAY_AFTER_MARKER,
     after_marker,
     numbered_by_rank,
-    paragraphs_by_index,
     stray_span,
 )
+from validator.checks._text import paragraphs_by_index
 from validator.model import Heading, Text
 from validator.rule import RuleContext, Violation, replace, rule
 

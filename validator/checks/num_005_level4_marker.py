@@ -26,9 +26,9 @@ from validator.checks._numbering import (
     after_marker,
     numbered,
     numbered_by_rank,
-    paragraphs_by_index,
     stray_span,
 )
+from validator.checks._text import paragraphs_by_index
 from validator.model import Heading, Text
 from validator.rule import RuleContext, Violation, replace, rule
 

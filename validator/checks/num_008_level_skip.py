@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import CANONICAL, is_numbered, numbered
+from validator.checks._numbering import CANONICAL, Group, numbered, sibling_groups
 from validator.model import Heading, Text
 from validator.rule import RuleContext, Violation, rule
 
@@ -36,14 +36,18 @@ from validator.rule import RuleContext, Violation, rule
     source="GB/T 9704-2012 §7.3.3（“依次可以用”）；编辑惯例（跃层与避免跳级两说）",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
+    # Under each parent, the first numbered child of each rank: its sibling group's first member.
+    groups_under: dict[int, list[Group]] = {}
+    for group in sibling_groups(context.document):
+        if group.parent is not None:
+            groups_under.setdefault(id(group.parent), []).append(group)
     skips: dict[tuple[int, int], list[tuple[Heading, Heading]]] = {}
-    for parent in numbered(context.document):
-        if not parent.children or parent.rank is None:
+    for parent in numbered(context.document):  # in document order: each skip's pairs in that order
+        if parent.rank is None:
             continue
-        ranks = {child.rank: child for child in reversed(parent.children) if is_numbered(child)}
-        for rank, child in ranks.items():
-            if rank is not None and rank > parent.rank + 1:
-                skips.setdefault((parent.rank, rank), []).append((parent, child))
+        for group in groups_under.get(id(parent), ()):
+            if group.rank > parent.rank + 1:
+                skips.setdefault((parent.rank, group.rank), []).append((parent, group.members[0]))
     for (upper, lower), pairs in sorted(skips.items(), key=lambda item: item[1][0][1].span):
         parent, child = pairs[0]
         yield Violation(child.marker_span, _message(parent, child, upper, lower, len(pairs)))

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.checks._numbering import next_marker, paragraphs_by_index, sibling_groups
+from validator.checks._numbering import next_marker, sibling_groups
+from validator.checks._text import paragraphs_by_index
 from validator.model import Heading, Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 

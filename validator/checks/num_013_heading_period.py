@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from validator.checks._numbering import paragraphs_by_index, sibling_groups
-from validator.checks._text import span_in
+from validator.checks._numbering import sibling_groups
+from validator.checks._text import paragraphs_by_index, span_in
 from validator.model import Heading, Paragraph, Text
 from validator.rule import RuleContext, Violation, rule
 

@@ -26,7 +26,7 @@ from validator.datapack import data_cache, load_data
 from validator.errors import ConfigError
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
-from validator.safe_regex import SafeMatch, SafePattern, compile_safe
+from validator.safe_regex import SafeMatch, SafePattern, compile_lazy
 
 from ._census import occurs, provides
 from ._text import span_in
@@ -94,9 +94,9 @@ def _entries() -> tuple[tuple[_Entry, ...], SafePattern | None]:
         if not isinstance(item, Mapping) or not item.get("word") or not item.get("pattern"):
             raise ConfigError(f"条目需要 word 和 pattern：{item!r}", key=_DATA)
         try:
-            pattern = compile_safe(str(item["pattern"]))
+            pattern = compile_lazy(str(item["pattern"]))
         except ValueError as error:
             raise ConfigError(str(error), key=f"{_DATA}.{item['word']}") from None
         entries.append(_Entry(str(item["word"]), pattern, str(item.get("suggest", ""))))
-    combined = compile_safe("|".join(f"(?:{e.pattern.pattern})" for e in entries)) if entries else None
+    combined = compile_lazy("|".join(f"(?:{e.pattern.pattern})" for e in entries)) if entries else None
     return tuple(entries), combined

@@ -28,7 +28,7 @@ from typing import Any
 from validator.datapack import data_cache, load_data
 from validator.model import Text
 from validator.rule import RuleContext, Violation, rule
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_lazy
 
 from ._parts import self_review_problems
 
@@ -73,5 +73,5 @@ def _aspects() -> dict[int, list[tuple[str, list[SafePattern]]]]:
     data: dict[str, Any] = load_data("self_review_aspects")
     aspects = {}
     for year, spec in data["years"].items():
-        aspects[int(year)] = [(a["label"], [compile_safe(cue) for cue in a["cues"]]) for a in spec["aspects"]]
+        aspects[int(year)] = [(a["label"], [compile_lazy(cue) for cue in a["cues"]]) for a in spec["aspects"]]
     return aspects

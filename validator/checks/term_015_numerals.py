@@ -30,8 +30,9 @@ from validator.datapack import data_cache
 from validator.model import Severity, Text
 from validator.regexes import compiled
 from validator.rule import RuleContext, Violation, rule
+from validator.safe_regex import literal
 
-from ._census import literal, occurs, provides
+from ._census import occurs, provides
 from ._formulations import chinese_number, occurrences, pack, wording
 from ._text import reading_paragraphs, reading_text, span_in
 

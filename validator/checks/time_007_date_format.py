@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.model import Text
+from validator.model import Paragraph, Text
 from validator.parse.reportyear import chinese_year
 from validator.rule import RuleContext, Violation, rule
 
@@ -55,11 +55,8 @@ _SMALL.update({"六": 6, "七": 7, "八": 8, "九": 9})
     source="GB/T 9704-2012 §7.3.5.4",
 )
 def check(context: RuleContext) -> Iterator[Violation]:
-    for paragraph in context.document.paragraphs:
-        text = paragraph.text
-        if len(text) > 20 and not (text[0].isspace() or text[-1].isspace()):
-            continue  # too long for a date line, however it is stripped
-        text = text.strip()
+    for paragraph in _short(context.document.paragraphs):
+        text = paragraph.text.strip()
         if len(text) > 20 or ("年" not in text and _SEPARATORS.isdisjoint(text)):
             continue
         match = _date_line().match(text)
@@ -76,6 +73,12 @@ def check(context: RuleContext) -> Iterator[Violation]:
                 + (f": {canonical}" if canonical else ""),
             ),
         )
+
+
+def _short(paragraphs: tuple[Paragraph, ...]) -> list[Paragraph]:
+    """The paragraphs that may be a date line once stripped: 20 characters or fewer, or with spaces
+    around (one comprehension: most paragraphs are far longer, and a loop per paragraph cost more)."""
+    return [p for p in paragraphs if len(p.text) <= 20 or p.text[0].isspace() or p.text[-1].isspace()]
 
 
 def _not_a_date(match: re.Match[str]) -> bool:

@@ -14,7 +14,7 @@ from itertools import pairwise
 from types import MappingProxyType
 
 from validator.budget import check_deadline
-from validator.engine.items import NO_EVIDENCE, Evidence, find_evidence, item_result
+from validator.engine.items import NO_EVIDENCE, Evidence, expect, find_evidence, item_result
 from validator.model import (
     SEVERITY_RANK,
     Checklist,
@@ -56,7 +56,10 @@ def check_document(
     for rule, setting in enabled_rules(checklist, rules):
         if not rule.formats or document.source_format in rule.formats:  # FMT-: Word's layout only
             results.extend(run_rule(rule, setting, context))
-    kept = tuple(_regraded(result, settings) for result in results if _wanted(result.id, settings))
+    if settings.select or settings.ignore or settings.severity:
+        kept = tuple(_regraded(result, settings) for result in results if _wanted(result.id, settings))
+    else:  # the usual run: every result as it is (two calls per result cost more than some rules)
+        kept = tuple(results)
     title = document.title.text if document.title else None
     line = document.title.span.line if document.title else document.first_line
     return ReportResult(title, line, chosen.id if chosen else None, kept, basis)
@@ -101,6 +104,7 @@ class _ItemEvidence:
     def __init__(self, document: Document, checklist: Checklist) -> None:
         self._document = document
         self.checklist = checklist
+        expect(document, checklist.items)
         self._found: dict[str, Evidence] = {}
         self._anywhere: dict[str, Evidence] = {}
 

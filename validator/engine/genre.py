@@ -61,7 +61,6 @@ class OtherKind(NamedTuple):
 
 def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreChoice:
     """The checklist whose genre the report is, or none; see the module docstring."""
-    body = _body_text(document)
     for title in title_texts(document):  # the title line, then with its second line
         other = _other_kind_in_title(title)
         if other is not None:
@@ -70,12 +69,10 @@ def detect_genre(document: Document, checklists: Sequence[Checklist]) -> GenreCh
                 None, _basis("标题是{kind}（“{found}”）", 'the title names a {kind} ("{found}")', kind, found)
             )
         by_title = _title_matches(title, checklists)
-        if by_title:  # the most specific title (longest match), then the most cues, then the first
-            ranked = [
-                (length, len(_cues_found(body, c)), -order) for order, (c, length, _) in enumerate(by_title)
-            ]
-            checklist, _, found = by_title[ranked.index(max(ranked))]
+        if by_title:
+            checklist, _, found = by_title[_most_specific(by_title, document)]
             return GenreChoice(checklist, Text(f"标题“{found}”", f'title "{found}"'))
+    body = _body_text(document)  # joined only now: most reports are told by their title
     mark = _other_kind_mark(body)
     if mark is not None:
         kind, found = mark
@@ -141,8 +138,21 @@ def _title_matches(title: str, checklists: Sequence[Checklist]) -> list[tuple[Ch
     return list(found.values())
 
 
+def _most_specific(by_title: list[tuple[Checklist, int, str]], document: Document) -> int:
+    """The position of the title's checklist: the longest match, then the most cues, then the first.
+
+    The cues are counted (in the body, joined for it) only when several matches are equally long.
+    """
+    longest = max(length for _, length, _ in by_title)
+    tied = [order for order, (_, length, _) in enumerate(by_title) if length == longest]
+    if len(tied) == 1:
+        return tied[0]
+    cues = _cues_found(_body_text(document), [by_title[order][0] for order in tied])
+    return max(zip(tied, cues, strict=True), key=lambda entry: (len(entry[1]), -entry[0]))[0]
+
+
 def _by_body(body: str, checklists: Sequence[Checklist]) -> GenreChoice:
-    found = [(checklist, _cues_found(body, checklist)) for checklist in checklists]
+    found = list(zip(checklists, _cues_found(body, checklists), strict=True))
     scored = [
         (len(cues), -order, checklist, cues)
         for order, (checklist, cues) in enumerate(found)
@@ -161,12 +171,18 @@ def _by_body(body: str, checklists: Sequence[Checklist]) -> GenreChoice:
     )
 
 
-def _cues_found(body: str, checklist: Checklist) -> list[int]:
-    """Indexes of the checklist's distinct text patterns found in ``body``: one RE2 set search."""
-    patterns = checklist.detection.text_patterns
-    if not patterns or not body:
-        return []
-    return sorted(_pattern_set(patterns).Match(_utf8(body)) or ())
+def _cues_found(body: str, checklists: Sequence[Checklist]) -> list[list[int]]:
+    """For each checklist, the indexes of its text patterns found in ``body``: one RE2 set search
+    for all of them (one per checklist cost a pass over the body each)."""
+    patterns = tuple(pattern for checklist in checklists for pattern in checklist.detection.text_patterns)
+    hits = sorted(_pattern_set(patterns).Match(_utf8(body)) or ()) if patterns and body else []
+    found: list[list[int]] = []
+    first = 0  # the index in ``patterns`` of the checklist's first pattern
+    for checklist in checklists:
+        end = first + len(checklist.detection.text_patterns)
+        found.append([hit - first for hit in hits if first <= hit < end])
+        first = end
+    return found
 
 
 def _other_kind_in_title(title: str) -> tuple[str, str] | None:

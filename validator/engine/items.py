@@ -15,10 +15,13 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
+from validator.checks._text import paragraphs_by_index
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
-from validator.safe_regex import EncodedText, compile_safe
+from validator.safe_regex import EncodedText, PhraseSet, compile_safe
 
 _SEARCHED_KINDS = ("body", "heading", "enum")
+# Below this many phrases, one str.find each costs less than a pass of an RE2 set over the UTF-8 text.
+_SET_FROM = 16
 
 
 class Evidence(NamedTuple):
@@ -52,6 +55,15 @@ def find_evidence(document: Document, cues: Cues, not_before: int = 0) -> Eviden
         if heading_hits.paragraphs or cues.scope == "heading":
             return heading_hits
     return _paragraph_evidence(tables.scope(cues.scope), cues, not_before)
+
+
+def expect(document: Document, items: Sequence[ChecklistItem]) -> None:
+    """Tell ``document``'s tables every phrase ``items`` will look for, before they look.
+
+    Each table then learns from one RE2 set pass which of them occur at all: most do not, and
+    each ``str.find`` of one that does not scans the whole table. Evidence is the same either way.
+    """
+    _tables(document).expect(_phrases_by_table(items))
 
 
 def item_passes(item: ChecklistItem, evidence: Evidence) -> bool:
@@ -104,7 +116,7 @@ class _Tables:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        by_index = {paragraph.index: paragraph for paragraph in document.paragraphs}
+        by_index = paragraphs_by_index(document)  # the NUM rules ask for it too: made once per report
         headings = document.all_headings
         self.headings = _Searched(
             tuple([heading.title for heading in headings]),
@@ -112,6 +124,14 @@ class _Tables:
             tuple([heading.span for heading in headings]),
         )
         self._scopes: dict[str, _Searched] = {}
+        self._expected: dict[str, tuple[str, ...]] = {}
+
+    def expect(self, phrases: dict[str, tuple[str, ...]]) -> None:
+        """The phrases that will be looked for, by table: ``""`` for the headings, else a scope."""
+        self._expected = phrases
+        self.headings.expect(phrases.get("", ()))
+        for scope, searched in self._scopes.items():
+            searched.expect(phrases.get(scope, ()))
 
     def scope(self, scope: str) -> _Searched:
         """The paragraphs searched for the paragraph cues of ``scope`` (title, lead, document …)."""
@@ -121,6 +141,7 @@ class _Tables:
             searched = _Searched(
                 tuple([p.text for p in paragraphs]), paragraphs, tuple([p.span for p in paragraphs])
             )
+            searched.expect(self._expected.get(scope, ()))
             self._scopes[scope] = searched
         return searched
 
@@ -128,7 +149,7 @@ class _Tables:
 class _Searched:
     """Texts searched together, the paragraph and span each stands for, and the haystack they make."""
 
-    __slots__ = ("found", "haystack", "paragraphs", "spans")
+    __slots__ = ("_absent", "_expected", "found", "haystack", "paragraphs", "spans")
 
     def __init__(
         self, texts: tuple[str, ...], paragraphs: tuple[Paragraph, ...], spans: tuple[Span, ...]
@@ -138,6 +159,24 @@ class _Searched:
         self.spans = spans
         # by cues: an item searched again from a later line (``after``) reuses its first search
         self.found: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, dict[str, str]]]] = {}
+        self._expected: tuple[str, ...] = ()
+        self._absent: frozenset[str] | None = None  # the expected phrases that occur nowhere, once known
+
+    def expect(self, phrases: tuple[str, ...]) -> None:
+        """The phrases these texts will be searched for (which occur is found on the first search)."""
+        if phrases != self._expected:
+            self._expected, self._absent = phrases, None
+
+    def absent(self) -> frozenset[str]:
+        """The expected phrases that occur nowhere in these texts (none known: an empty set)."""
+        absent = self._absent
+        if absent is None:
+            expected = self._expected  # one read: another thread may expect other phrases meanwhile
+            present = None
+            if len(expected) >= _SET_FROM:
+                present = _phrase_set(expected).occurring(self.haystack.encoded.data)
+            absent = self._absent = frozenset() if present is None else frozenset(expected) - present
+        return absent  # phrases that occur nowhere here, whoever expected them
 
     def evidence(
         self, phrases: tuple[str, ...], patterns: tuple[str, ...], not_before: int, *, by_heading: bool
@@ -145,7 +184,9 @@ class _Searched:
         """The cues found in these texts, on line ``not_before`` or later."""
         found = self.found.get((phrases, patterns))
         if found is None:
-            found = self.found[phrases, patterns] = _find_in(self.haystack, phrases, patterns)
+            absent = self.absent()
+            wanted = [phrase for phrase in phrases if phrase not in absent] if absent else phrases
+            found = self.found[phrases, patterns] = _find_in(self.haystack, wanted, patterns)
         spans, paragraphs = self.spans, self.paragraphs
         hits = [(paragraphs[i], spans[i], matched) for i, matched in found if spans[i].line >= not_before]
         return _evidence(hits, by_heading=by_heading)
@@ -161,6 +202,38 @@ def _tables(document: Document) -> _Tables:
         entry = _Tables(document)
         _last_tables[:] = [entry]
     return entry
+
+
+_last_phrases: list[tuple[Sequence[ChecklistItem], dict[str, tuple[str, ...]]]] = []
+
+
+def _phrases_by_table(items: Sequence[ChecklistItem]) -> dict[str, tuple[str, ...]]:
+    """Every phrase ``items`` surely look for, by table (``""``: the headings; else a scope), each once.
+
+    An item of scope ``paragraph`` looks at paragraphs only when no heading has its cues, so its
+    paragraph phrases are left out: the set would scan the report for phrases nobody asks about.
+
+    Kept for the last checklist's items (one read: another thread may replace it), since every
+    report of a run asks about the same few checklists.
+    """
+    entry = _last_phrases[0] if _last_phrases else None
+    if entry is not None and entry[0] is items:
+        return entry[1]
+    tables: dict[str, dict[str, None]] = {}
+    for item in items:
+        cues = item.cues
+        if cues.scope in ("heading", "paragraph"):
+            tables.setdefault("", {}).update(dict.fromkeys(cues.headings))
+        if cues.scope not in ("heading", "paragraph"):
+            tables.setdefault(cues.scope, {}).update(dict.fromkeys(cues.paragraphs))
+    phrases = {table: tuple(found) for table, found in tables.items()}
+    _last_phrases[:] = [(items, phrases)]
+    return phrases
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
+    return PhraseSet(phrases)
 
 
 def _heading_evidence(tables: _Tables, cues: Cues, not_before: int) -> Evidence:
@@ -201,8 +274,9 @@ def _find_in(
             index = bisect_right(starts, at) - 1
             found.setdefault(index, {})[phrase] = phrase
             at = joined.find(phrase, starts[index + 1])
+    single = len(haystack.texts) == 1 and "\n" not in joined  # the title, a one-paragraph lead
     for pattern in patterns:
-        hits = _pattern_hits(haystack, pattern)
+        hits = _pattern_hit_in_one(joined, pattern) if single else _pattern_hits(haystack, pattern)
         if hits is None:
             hits = _pattern_hits_by_paragraph(haystack.texts, joined, pattern)
         for index, shown in hits.items():
@@ -257,10 +331,23 @@ def _pattern_hits_by_paragraph(texts: Sequence[str], joined: str, pattern: str) 
     if not compile_safe(f"(?m){pattern}").search(joined):
         return hits
     for index, text in enumerate(texts):
-        match = compile_safe(pattern).search(text)
-        if match:
-            hits[index] = match.group(0)[:20] or pattern
+        shown = _first_match(text, pattern)
+        if shown is not None:
+            hits[index] = shown
     return hits
+
+
+def _pattern_hit_in_one(text: str, pattern: str) -> dict[int, str]:
+    """``_pattern_hits_by_paragraph`` of one paragraph, with one search (its joined text is itself)."""
+    shown = _first_match(text, pattern)
+    return {} if shown is None else {0: shown}
+
+
+def _first_match(text: str, pattern: str) -> str | None:
+    """The first match of ``pattern`` in one paragraph's ``text`` as shown (the pattern itself when
+    it is empty), or None."""
+    match = compile_safe(pattern).search(text)
+    return (match.group(0)[:20] or pattern) if match else None
 
 
 def _evidence(hits: Sequence[tuple[Paragraph, Span, dict[str, str]]], *, by_heading: bool) -> Evidence:
