@@ -119,7 +119,7 @@ def _add(
     if rank is None:
         (stack[-1].children if stack else roots).append(Heading(*fields))
     else:
-        stack.append(_Open(fields, rank, sentence=run_in or text.endswith("。")))
+        stack.append(_Open(fields, rank, run_in or text.endswith("。")))  # positional: a keyword costs more
 
 
 def _close(stack: list[_Open], roots: list[Heading]) -> None:
