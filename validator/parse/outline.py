@@ -23,32 +23,27 @@ _UNNUMBERED_MIN_COUNT = 2
 _CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
 
 
-# A heading's fields but its depth and children, as Heading takes them: (kind, rank, marker,
-# style, number, title, run_in, span, marker_span, paragraph).
-_Fields = tuple[HeadingKind, int | None, str, MarkerStyle, int | None, str, bool, Span, Span, int]
+# Heading's arguments but its children: (kind, rank, depth, marker, style, number, title, run_in,
+# span, marker_span, paragraph).
+_Fields = tuple[HeadingKind, int | None, int, str, MarkerStyle, int | None, str, bool, Span, Span, int]
 
 
-class _Node:
-    """A heading while the tree is being built; made a Heading once, when its depth and children are known.
+class _Open:
+    """A heading whose children may still come: made a Heading when a later heading closes it.
 
-    Its fields wait in a tuple: a frozen Heading is slow to make, and a report has hundreds, so
-    each is made once, not twice. A plain class with slots, because one is made per heading.
+    Every other field is known when the heading is read (its depth is the number of headings
+    open above it), so they wait in a tuple in Heading's order; a heading is closed, and
+    made, before any later heading is placed beside it, so each is made once, already complete.
+    A plain class with slots, because one is made per heading that can hold others.
     """
 
     __slots__ = ("children", "fields", "rank", "sentence")
 
-    def __init__(self, fields: _Fields, sentence: bool) -> None:
+    def __init__(self, fields: _Fields, rank: int, sentence: bool) -> None:
         self.fields = fields
-        self.rank = fields[1]
+        self.rank = rank
         self.sentence = sentence  # run-in, or written as a sentence (ends in 。): owns no following paragraph
-        self.children: list[_Node] = []
-
-    def freeze(self, depth: int) -> Heading:
-        children = tuple([child.freeze(depth + 1) for child in self.children]) if self.children else ()
-        kind, rank, marker, style, number, title, run_in, span, marker_span, paragraph = self.fields
-        return Heading(
-            kind, rank, depth, marker, style, number, title, run_in, span, marker_span, paragraph, children
-        )
+        self.children: list[Heading] = []
 
 
 def build_outline(
@@ -61,54 +56,56 @@ def build_outline(
             dataclasses.replace(p, kind="heading") if position in unnumbered else p
             for position, p in enumerate(paragraphs)
         ]
-    roots: list[_Node] = []
-    stack: list[_Node] = []
+    roots: list[Heading] = []
+    stack: list[_Open] = []  # the open headings, outermost first
     body_since_heading = False
-    for position, (line, paragraph) in enumerate(zip(lines, paragraphs, strict=True)):
+    for position, paragraph in enumerate(paragraphs):
         kind = paragraph.kind
         if kind != "heading" and kind != "enum":
             body_since_heading = body_since_heading or kind == "body"
             continue
-        fields = _heading(line, paragraph, unnumbered.get(position))
-        node = _Node(fields, sentence=fields[6] or paragraph.text.endswith("。"))
-        _place(node, stack, roots, body_since_heading)
+        _add(lines[position], paragraph, unnumbered.get(position), stack, roots, body_since_heading)
         body_since_heading = False
-    return tuple([root.freeze(1) for root in roots]), paragraphs
+    while stack:
+        _close(stack, roots)
+    return tuple(roots), paragraphs
 
 
-def _place(node: _Node, stack: list[_Node], roots: list[_Node], body_since_heading: bool) -> None:
-    """Attach ``node`` under the right open heading and update the stack of open headings.
+def _add(
+    line: ClassifiedLine,
+    paragraph: Paragraph,
+    unnumbered_rank: int | None,
+    stack: list[_Open],
+    roots: list[Heading],
+    body_since_heading: bool,
+) -> None:
+    """Place the heading on ``line`` under the right open heading, closing those it ends.
 
     A heading closes every open heading of the same or a lower rank. An
-    enumeration item never holds headings; it goes under the innermost open
-    heading, except that a run-in heading (or one written as a sentence)
-    followed by a plain paragraph is finished, so items after that paragraph
-    belong to its parent.
+    enumeration item never holds headings (it is made at once); it goes under the
+    innermost open heading, except that a run-in heading (or one written as a
+    sentence) followed by a plain paragraph is finished, so items after that
+    paragraph belong to its parent.
     """
-    rank = node.rank
-    if rank is None:
-        if stack and stack[-1].sentence and body_since_heading:
-            stack.pop()
-    else:
-        while stack and (stack[-1].rank or 0) >= rank:
-            stack.pop()
-    (stack[-1].children if stack else roots).append(node)
-    if rank is not None:
-        stack.append(node)
-
-
-def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | None) -> _Fields:
-    """The fields of the heading on ``line``, in Heading's order, but its depth and children."""
     marker = line.marker if unnumbered_rank is None else ""
     kind, rank, style, number = _marker_facts(line.marker_type, marker, unnumbered_rank)
-    rest = paragraph.text[len(marker) :]
-    offset = len(marker) + len(rest) - len(rest.lstrip(" \t\u3000"))
-    title, run_in = _split_run_in(rest.strip(" \t\u3000"))
+    if rank is None:
+        if stack and stack[-1].sentence and body_since_heading:
+            _close(stack, roots)
+    else:
+        while stack and stack[-1].rank >= rank:
+            _close(stack, roots)
+    text = paragraph.text
+    after_marker = text[len(marker) :].lstrip(" \t\u3000")
+    title, _, body = after_marker.rstrip(" \t\u3000").partition("。")
+    run_in = bool(body.strip())
     whole = paragraph.span
-    start, line_number, end = whole.column, whole.line, whole.column + offset + len(title)
-    return (
+    line_number, start = whole.line, whole.column
+    end = start + len(text) - len(after_marker) + len(title)  # the marker, the spaces after it, the title
+    fields: _Fields = (
         kind,
         rank,
+        len(stack) + 1,
         marker,
         style,
         number,
@@ -116,9 +113,30 @@ def _heading(line: ClassifiedLine, paragraph: Paragraph, unnumbered_rank: int | 
         run_in,
         # a title that runs to the paragraph's end has the paragraph's span (equal, and immutable)
         whole if end == whole.end_column else Span(line_number, start, line_number, end),
-        Span(line_number, start, line_number, start + len(marker)),
+        _marker_span(line_number, start, start + len(marker)),
         paragraph.index,
     )
+    if rank is None:
+        (stack[-1].children if stack else roots).append(Heading(*fields))
+    else:
+        stack.append(_Open(fields, rank, run_in or text.endswith("。")))  # positional: a keyword costs more
+
+
+def _close(stack: list[_Open], roots: list[Heading]) -> None:
+    """Make the innermost open heading, now complete, and add it to its parent (or the roots)."""
+    node = stack.pop()
+    heading = Heading(*node.fields, tuple(node.children))
+    (stack[-1].children if stack else roots).append(heading)
+
+
+@functools.lru_cache(maxsize=4096)
+def _marker_span(line: int, column: int, end_column: int) -> Span:
+    """Where a marker stands: shared by every report with a marker there (a Span is immutable).
+
+    Markers stand at the same few places report after report (column 1, two to four
+    characters wide, on lines numbered alike); a look-up is several times cheaper than a Span.
+    """
+    return Span(line, column, line, end_column)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -133,14 +151,6 @@ def _marker_facts(
         marker_style(marker) if marker else MarkerStyle(),
         marker_number(marker) if marker else None,
     )
-
-
-def _split_run_in(text: str) -> tuple[str, bool]:
-    """The heading title and whether body text follows it in the same paragraph."""
-    title, stop, body = text.partition("。")
-    if not stop:
-        return text, False
-    return title, bool(body.strip())
 
 
 def _unnumbered_headings(

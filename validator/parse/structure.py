@@ -108,14 +108,9 @@ def _build_document(
 ) -> Document:
     title_at = _title_position(group)
     roles = end_matter_roles(group, title_at)
-    paragraphs = [
-        _paragraph(
-            line,
-            first_index + position,
-            "end_matter" if position in roles else _paragraph_kind(line, position == title_at),
-        )
-        for position, line in enumerate(group)
-    ]
+    kinds = _paragraph_kinds(group, title_at, roles)
+    numbered = enumerate(zip(group, kinds, strict=True), start=first_index)
+    paragraphs = [_paragraph(line, index, kind) for index, (line, kind) in numbered]
     # end matter is never a heading: the outline sees its lines as plain, unmarked text
     lines = (
         [_plain(line) if position in roles else line for position, line in enumerate(group)]
@@ -164,12 +159,23 @@ def _title_position(group: Sequence[ClassifiedLine]) -> int | None:
     return 0 if following is not None and len(following.text) > len(first.text) else None
 
 
-def _paragraph_kind(line: ClassifiedLine, is_title: bool) -> ParagraphKind:
-    if is_title:
-        return "title"
-    if line.kind in ("heading", "enum", "toc_header", "salutation", "closing"):
-        return line.kind  # type: ignore[return-value]
-    return "body"  # title-like lines after the first are body text
+# The paragraph kind of each line kind that keeps its own; any other line is body text
+# (title-like lines after the first included).
+_OWN_KINDS: dict[str, ParagraphKind] = {
+    kind: kind for kind in ("heading", "enum", "toc_header", "salutation", "closing")
+}
+
+
+def _paragraph_kinds(
+    group: Sequence[ClassifiedLine], title_at: int | None, roles: dict[int, str]
+) -> list[ParagraphKind]:
+    """The kind of each line's paragraph: its title, its end matter, and what each other line is."""
+    kinds = [_OWN_KINDS.get(line.kind, "body") for line in group]
+    if title_at is not None:
+        kinds[title_at] = "title"
+    for position in roles:
+        kinds[position] = "end_matter"
+    return kinds
 
 
 def _paragraph(line: ClassifiedLine, index: int, kind: ParagraphKind) -> Paragraph:

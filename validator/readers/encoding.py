@@ -80,6 +80,11 @@ _UTF32_LE_BOM = codecs.BOM_UTF32_LE
 # Everything else in C0, DEL and the C1 block (\x80-\x9f, which in decoded text
 # only appears after a file was mis-converted somewhere upstream) is refused.
 _FORBIDDEN_CONTROL = compiled(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+# The bytes of UTF-8 text that are no forbidden control: the allowed C0 controls, ASCII's printable
+# characters, and every byte of a longer character (a C1 control among them is told by its \xc2).
+_UTF8_ALLOWED_BYTES = (
+    bytes(range(0x09, 0x0E)) + b"\x1a" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+)
 
 # Characters other than Hanzi that genuine Chinese report text consists of.
 # Used only to judge a GB18030 decode, whose failure mode is a scatter of
@@ -134,9 +139,24 @@ def decode(data: bytes) -> tuple[str, str]:
     gives the rules and the reasons for them.
     """
     text, encoding = _decode_raw(data)
-    if _FORBIDDEN_CONTROL.search(text):
+    if _has_forbidden_control(text, data if encoding.startswith("utf-8") else None):
         raise DecodeError(BINARY_CONTROL)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    if "\r" in text:  # most files have none: one look instead of two replacements
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding
+
+
+def _has_forbidden_control(text: str, utf8: bytes | None) -> bool:
+    """Whether ``text`` holds a forbidden control character; ``utf8``: the UTF-8 it was decoded from, if so.
+
+    UTF-8 is looked at in its bytes, three times faster than the pattern over the text: deleting
+    every allowed byte leaves the forbidden C0 controls and DEL, which UTF-8 writes as one
+    byte each, and nothing else; a C1 control (U+0080-U+009F) starts with the byte ``\\xc2``,
+    so text with that byte is searched as any other.
+    """
+    if utf8 is None or b"\xc2" in utf8:
+        return _FORBIDDEN_CONTROL.search(text) is not None
+    return bool(utf8.translate(None, _UTF8_ALLOWED_BYTES))
 
 
 def _decode_raw(data: bytes) -> tuple[str, str]:
