@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from validator.model import Heading, Paragraph, Span, Text
-from validator.records import frozen
+from validator.records import frozen, slot_setters
 
 
 @dataclass(frozen=True)
@@ -163,3 +163,28 @@ def test_the_models_hand_written_initialisers_are_kept() -> None:
     assert dataclasses.replace(paragraph, kind="heading").kind == "heading"
     assert repr(Text("中", "en")) == "Text(zh='中', en='en')"
     assert Heading.__init__.__module__ == "validator.model"
+
+
+@frozen(slots=True)
+class SharedSlotted:
+    name: str
+    count: int = 0
+
+
+def test_slotted_records_behave_alike_and_survive_copy_and_pickle() -> None:
+    slotted = SharedSlotted("a", 2)
+    assert not hasattr(slotted, "__dict__") and SharedSlotted.__slots__ == ("name", "count")
+    assert slotted == SharedSlotted("a", 2) and hash(slotted) == hash(("a", 2))
+    assert repr(slotted) == "SharedSlotted(name='a', count=2)"
+    assert pickle.loads(pickle.dumps(slotted)) == slotted and copy.deepcopy(slotted) == slotted
+    assert dataclasses.replace(slotted, count=3) == SharedSlotted("a", 3)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        slotted.count = 1  # type: ignore[misc]
+
+
+def test_slot_setters_fill_the_fields_in_order() -> None:
+    setters = slot_setters(SharedSlotted)
+    blank = object.__new__(SharedSlotted)
+    for setter, value in zip(setters, ("b", 7), strict=True):
+        setter(blank, value)
+    assert blank == SharedSlotted("b", 7)
