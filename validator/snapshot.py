@@ -63,15 +63,22 @@ def user_cache_dir() -> Path:
 
 
 def remembered(
-    kind: str, sources: Iterable[Path], context: str, build: Callable[[], T], *, code: Iterable[str] = ()
+    kind: str,
+    sources: Iterable[Path],
+    context: str,
+    build: Callable[[], T],
+    *,
+    code: Iterable[str] = (),
+    valid: Callable[[Any], bool] | None = None,
 ) -> T:
     """``build()``, or what it returned in an earlier run with the same sources, code and ``context``.
 
     ``sources`` are the files the value is derived from (read here, to key it by their content);
     ``code`` the parts of the tool that derive it (``checklist``, ``model.py``: a folder or a
-    module of ``validator``, and ``yaml`` for the installed PyYAML), whose files' size and time
-    key it too; ``context`` is anything else it depends on (the rule codes a checklist may name).
-    A source that cannot be read is left to ``build``, which says why.
+    module of ``validator``; ``yaml`` or ``lark`` for the installed library), whose files' size
+    and time key it too; ``context`` is anything else it depends on (the rule codes a checklist
+    may name). A kept value that ``valid`` refuses is built again and replaced. A source that
+    cannot be read is left to ``build``, which says why.
     """
     paths = [os.path.abspath(path) for path in sources]
     try:
@@ -86,11 +93,14 @@ def remembered(
     key = digest.digest()
     file = _snapshot_file(kind, paths)
     found = _load(file, key)
-    if found is not _MISS:
+    if found is not _MISS and (valid is None or valid(found)):
         return found  # type: ignore[no-any-return]
     value = build()
     _save(file, key, value)
     return value
+
+
+_LIBRARIES = ("yaml", "lark")  # ``code`` parts that name an installed library, not a part of the tool
 
 
 @functools.cache
@@ -103,8 +113,8 @@ def code_stamp(parts: tuple[str, ...]) -> tuple[str, ...]:
     package = Path(__file__).parent
     files: list[str] = []
     for part in parts:
-        if part == "yaml":
-            files.append(installed_module("yaml"))
+        if part in _LIBRARIES:
+            files.append(installed_module(part))
         elif (package / part).is_dir():
             files += sorted(str(path) for path in (package / part).glob("*.py"))
         else:

@@ -7,7 +7,7 @@ line's kind, marker, indentation, column or text.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import subprocess
 import sys
@@ -17,7 +17,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from validator import snapshot
 from validator.parse.lines import _line_scanner, classify_lines, classify_lines_with_lark
+
+_HEADER = len(snapshot._MAGIC) + 20  # the magic, then the 20-byte key
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT.parent / "shared" / "samples"
@@ -115,23 +118,23 @@ def _run(cache: Path) -> str:
     return done.stdout.strip()
 
 
-def test_plain_lines_need_no_lark_once_the_grammar_facts_are_cached(tmp_path: Path) -> None:
-    """The first run derives the scanner with Lark and keeps it as JSON; the next one never imports Lark."""
+def _facts_file(cache: Path) -> Path:
+    (facts,) = (cache / "report-validator" / "snapshots").glob("line-facts-*.marshal")
+    return facts
+
+
+def test_plain_lines_need_no_lark_once_the_grammar_facts_are_kept(tmp_path: Path) -> None:
+    """The first run derives the scanner with Lark and keeps it as a snapshot; the next never imports Lark."""
     assert _run(tmp_path) == "2 True"
-    (facts,) = (tmp_path / "report-validator").glob("report-lines-v1-*.json")
-    payload = json.loads(facts.read_text(encoding="utf-8"))
-    assert isinstance(payload["tables"]["comment"], str) and payload["tables"]["scanner"][0].startswith(
-        "(?P<"
-    )
+    facts = snapshot._decode(marshal.loads(_facts_file(tmp_path).read_bytes()[_HEADER:]))
+    assert isinstance(facts["comment"], str) and facts["scanner"][0].startswith("(?P<")
     assert _run(tmp_path) == "2 False"
 
 
-@pytest.mark.parametrize(
-    "content", [b"\xff not json", b'{"key": "x", "tables": {}}', b"[]", b'{"key": null}', b"{}"]
-)
+@pytest.mark.parametrize("content", [b"\xff not marshal", b"RVS1", b"", b"RVS1" + b"0" * 40])
 def test_a_damaged_facts_file_is_derived_again(tmp_path: Path, content: bytes) -> None:
     assert _run(tmp_path) == "2 True"
-    (facts,) = (tmp_path / "report-validator").glob("report-lines-v1-*.json")
+    facts = _facts_file(tmp_path)
     good = facts.read_bytes()
     facts.write_bytes(content)
     assert _run(tmp_path) == "2 True"  # derived with Lark again, and the same paragraphs
@@ -140,16 +143,19 @@ def test_a_damaged_facts_file_is_derived_again(tmp_path: Path, content: bytes) -
 
 def test_wrong_shaped_facts_under_the_right_key_are_derived_again(tmp_path: Path) -> None:
     assert _run(tmp_path) == "2 True"
-    (facts,) = (tmp_path / "report-validator").glob("report-lines-v1-*.json")
-    payload = json.loads(facts.read_text(encoding="utf-8"))
+    facts = _facts_file(tmp_path)
     good = facts.read_bytes()
+    kept = snapshot._decode(marshal.loads(good[_HEADER:]))
     for scanner in (
         ["(?P<TEXT>.+)", "not flags", []],
         ["(?P<TEXT>.+", 0, []],  # does not compile
         ["(?P<TEXT>.+)", 128, []],  # re.DEBUG would print
         ["(?P<TEXT>.+)", 0, [[["CN_MARKER"], "heading"]]],  # an unhashable marker
     ):
-        payload["tables"]["scanner"] = scanner
-        facts.write_text(json.dumps(payload), encoding="utf-8")
+        planted = {**kept, "scanner": scanner}
+        facts.write_bytes(good[:_HEADER] + marshal.dumps(snapshot._encode(planted)))
         assert _run(tmp_path) == "2 True"
         assert facts.read_bytes() == good
+    facts.write_bytes(good[:_HEADER] + marshal.dumps(snapshot._encode(["not", "a", "dict"])))
+    assert _run(tmp_path) == "2 True"
+    assert facts.read_bytes() == good

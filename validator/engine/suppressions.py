@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import heapq
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -166,6 +165,8 @@ def _hiding(results: Sequence[Result], active: list[Suppression]) -> set[int]:
     Per id, the results are swept in line order with a heap of the suppressions begun so far,
     smallest directive line first, dropping those ended: linear but for the sorting.
     """
+    import heapq  # here: only a file with directives comes this far
+
     by_id: dict[str, list[Suppression]] = {}
     for suppression in active:
         for name in set(suppression.ids):

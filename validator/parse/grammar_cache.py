@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from validator.snapshot import blake2b, file_stamp, installed_module, user_cache_dir, write_snapshot
+from validator.snapshot import blake2b, user_cache_dir, write_snapshot
 
-__all__ = ["Tables", "cache_file", "cached_facts", "cached_parser"]
+__all__ = ["Tables", "cache_file", "cached_parser"]
 
 _TUPLE, _SET, _DICT = "\0t", "\0s", "\0d"
 
@@ -58,39 +58,14 @@ def cached_parser(grammar: str, version: str, build: Callable[[], P], tables: Ta
     return parser
 
 
-def cached_facts(
-    name: str, grammar: str, derive: Callable[[], dict[str, Any]], valid: Callable[[dict[str, Any]], bool]
-) -> dict[str, Any]:
-    """Facts derived from ``grammar`` by the installed Lark (``derive``): from a JSON file, or derived.
-
-    For what is cheap to keep but costs Lark's import to derive (``lines``' fast path). The
-    key is the grammar, ``name`` and the installed Lark's files (found without importing it),
-    so an upgraded Lark or a changed grammar derives them again; a file that does not decode
-    or that ``valid`` rejects is ignored and replaced.
-    """
-    key = blake2b(f"{name}\n{file_stamp(installed_module('lark'))}\n{grammar}".encode()).hexdigest()
-    path = cache_file(key, kind=name)
-    if path is not None:
-        try:
-            payload = json.loads(path.read_bytes())
-            if isinstance(payload, dict) and payload.get("key") == key and valid(payload["tables"]):
-                return payload["tables"]  # type: ignore[no-any-return]
-        except Exception:
-            pass
-    facts = derive()
-    if path is not None:
-        _save(path, key, lambda: facts)
-    return facts
-
-
-def cache_file(key: str, kind: str = "grammar") -> Path | None:
+def cache_file(key: str) -> Path | None:
     """The per-user cache file for ``key`` (None when no cache directory can be made)."""
     base = user_cache_dir()
     try:
         os.makedirs(base, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return base / f"report-{kind}-{key[:16]}.json"
+    return base / f"report-grammar-{key[:16]}.json"
 
 
 def _save(path: Path, key: str, dump: Callable[[], dict[str, Any]]) -> None:

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from validator.parse.grammar_cache import cached_facts, cached_parser
 from validator.regexes import compiled
 from validator.resources import data_file
+from validator.snapshot import remembered
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -183,16 +183,19 @@ def _line_scanner() -> _LineScanner | None:
 def _grammar_facts() -> dict[str, Any]:
     """What the fast path and ``comment_line`` take from the grammar, without loading Lark.
 
-    Derived from the loaded parser once, then kept as JSON beside the parser's cache
-    (``grammar_cache.cached_facts``: data, never code), keyed by the grammar and the
-    installed Lark; a run whose every line takes the fast path never imports Lark.
+    Derived from the loaded parser once, then kept as a start-up snapshot (``validator.snapshot``:
+    data, never code), keyed by the grammar, this module and the installed Lark; a run whose
+    every line takes the fast path never imports Lark (nor json).
     """
-    grammar = data_file("grammar", "report.lark").read_text(encoding="utf-8")
-    return cached_facts("lines-v1", grammar, _derive_facts, _valid_facts)
+    grammar = data_file("grammar", "report.lark")
+    code = ("parse/lines.py", "lark")
+    return remembered("line-facts", [grammar], "lines-v1", _derive_facts, code=code, valid=_valid_facts)
 
 
-def _valid_facts(facts: dict[str, Any]) -> bool:
-    """Whether cached facts have the shape ``_derive_facts`` gives and compile (else: derived again)."""
+def _valid_facts(facts: Any) -> bool:
+    """Whether kept facts have the shape ``_derive_facts`` gives and compile (else: derived again)."""
+    if not isinstance(facts, dict):
+        return False
     comment, scanner = facts.get("comment"), facts.get("scanner")
     if not isinstance(comment, str):
         return False
@@ -308,6 +311,8 @@ def _report_parser() -> Lark:
     """
     import lark
     from lark import Lark, Token, Transformer
+
+    from validator.parse.grammar_cache import cached_parser  # with Lark: its JSON tables
 
     class LineParts(Transformer[Token, Any]):
         def start(self, lines: list[Any]) -> list[Any]:
