@@ -19,3 +19,13 @@ def write_corpus(directory: Path, count: int) -> list[Path]:
     bad = directory / "report-050-binary.txt"
     bad.write_bytes(b"\x00\x01\x02PK\x03\x04 not a report")
     return sorted([*written, bad])
+
+
+def real_files() -> list[Path]:
+    """The examples' reports, then the samples when they are beside the project (real-shaped text)."""
+    from tests.conftest import SAMPLES_DIR
+
+    found = sorted(EXAMPLES.glob("*.txt"))
+    if SAMPLES_DIR.is_dir():
+        found += sorted(SAMPLES_DIR.iterdir())
+    return found

@@ -14,12 +14,13 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.conftest import REPO_ROOT, SAMPLES_DIR
 from validator.api import Validator
 from validator.engine import items
 from validator.engine.items import expect, find_evidence
 from validator.parse import parse_text
 from validator.safe_regex import PhraseSet
+
+from .corpus import real_files
 
 ALPHABET = st.sampled_from(
     ["问", "题", "下", "一", "步", "\\", "E", "Q", "\n", "。", "a", "*", "\u3000", "😀"]
@@ -34,14 +35,7 @@ def test_the_set_finds_a_phrase_exactly_when_in_does(phrases: list[str], text: s
     assert occurring == frozenset(phrase for phrase in phrases if phrase in text)
 
 
-def _files() -> list[Path]:
-    found = sorted((REPO_ROOT / "examples").glob("*.txt"))
-    if SAMPLES_DIR.is_dir():
-        found += sorted(SAMPLES_DIR.iterdir())
-    return found
-
-
-@pytest.mark.parametrize("path", _files(), ids=lambda path: path.name[:12])
+@pytest.mark.parametrize("path", real_files(), ids=lambda path: path.name[:12])
 def test_expected_phrases_give_the_evidence_of_looking_for_every_phrase(path: Path) -> None:
     checklists = list(Validator().registry.checklists.values())
     skipped = 0

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, SAMPLES_DIR
 from validator.api import Validator
 from validator.engine.items import Evidence, _evidence, _find, _scope_paragraphs, find_evidence
 from validator.model import Cues, Document
 from validator.parse import parse_text
+
+from .corpus import real_files
 
 
 def _searched_from(document: Document, cues: Cues, not_before: int) -> Evidence:
@@ -33,14 +34,7 @@ def _searched_from(document: Document, cues: Cues, not_before: int) -> Evidence:
     return _evidence([(candidates[i], candidates[i].span, matched) for i, matched in found], by_heading=False)
 
 
-def _files() -> list[Path]:
-    found = sorted((REPO_ROOT / "examples").glob("*.txt"))
-    if SAMPLES_DIR.is_dir():
-        found += sorted(SAMPLES_DIR.iterdir())
-    return found
-
-
-@pytest.mark.parametrize("path", _files(), ids=lambda path: path.name[:12])
+@pytest.mark.parametrize("path", real_files(), ids=lambda path: path.name[:12])
 def test_evidence_from_a_line_is_what_searching_from_that_line_finds(path: Path) -> None:
     checklists = list(Validator().registry.checklists.values())
     for document in parse_text(path.read_text(encoding="utf-8"), str(path)).documents:
