@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from validator.model import Heading, HeadingKind, MarkerStyle, Paragraph, Span
 from validator.parse.lines import ClassifiedLine
 from validator.parse.numerals import MARKER_RANKS, marker_number, marker_style
+from validator.regexes import compiled
 
 _UNNUMBERED_MAX_CHARS = 40
 _UNNUMBERED_MIN_COUNT = 2
 _CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
+_NOT_SPACE = compiled(r"\S")  # what str.strip() keeps: \s is str.isspace()'s whitespace
 
 
 # Heading's arguments but its children: (kind, rank, depth, marker, style, number, title, run_in,
@@ -97,8 +99,11 @@ def _add(
             _close(stack, roots)
     text = paragraph.text
     after_marker = text[len(marker) :].lstrip(" \t\u3000")
-    title, _, body = after_marker.rstrip(" \t\u3000").partition("。")
-    run_in = bool(body.strip())
+    stop = after_marker.find("。")  # the title ends at the first 。; body text after it makes it run-in
+    if stop < 0:
+        title, run_in = after_marker.rstrip(" \t\u3000"), False
+    else:  # looked at in place: a run-in heading's body is most of its line, not worth copying twice
+        title, run_in = after_marker[:stop], _NOT_SPACE.search(after_marker, stop + 1) is not None
     whole = paragraph.span
     line_number, start = whole.line, whole.column
     end = start + len(text) - len(after_marker) + len(title)  # the marker, the spaces after it, the title
