@@ -23,6 +23,7 @@ _UNNUMBERED_MAX_CHARS = 40
 _UNNUMBERED_MIN_COUNT = 2
 _CLOSING_PUNCTUATION = "。！？；：!?;:，,、…"
 _NOT_SPACE = compiled(r"\S")  # what str.strip() keeps: \s is str.isspace()'s whitespace
+_TITLE_START = compiled("[^ \t\u3000]")  # what lstrip(" \t\u3000") keeps
 
 
 # Heading's arguments but its children: (kind, rank, depth, marker, style, number, title, run_in,
@@ -97,16 +98,20 @@ def _add(
     else:
         while stack and stack[-1].rank >= rank:
             _close(stack, roots)
+    # The title starts after the marker and the spaces after it, and ends at the first 。; body
+    # text after the 。 makes the heading run-in. All looked at in place in the paragraph's text:
+    # a run-in heading's body is most of its line, not worth copying.
     text = paragraph.text
-    after_marker = text[len(marker) :].lstrip(" \t\u3000")
-    stop = after_marker.find("。")  # the title ends at the first 。; body text after it makes it run-in
+    begin = _TITLE_START.search(text, len(marker))
+    title_from = begin.start() if begin else len(text)
+    stop = text.find("。", title_from)
     if stop < 0:
-        title, run_in = after_marker.rstrip(" \t\u3000"), False
-    else:  # looked at in place: a run-in heading's body is most of its line, not worth copying twice
-        title, run_in = after_marker[:stop], _NOT_SPACE.search(after_marker, stop + 1) is not None
+        title, run_in = text[title_from:].rstrip(" \t\u3000"), False
+    else:
+        title, run_in = text[title_from:stop], _NOT_SPACE.search(text, stop + 1) is not None
     whole = paragraph.span
     line_number, start = whole.line, whole.column
-    end = start + len(text) - len(after_marker) + len(title)  # the marker, the spaces after it, the title
+    end = start + title_from + len(title)  # the marker, the spaces after it, the title
     fields: _Fields = (
         kind,
         rank,
