@@ -227,19 +227,28 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"not plain data: {name}")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # stand for themselves (marshal makes no subclass)
+
+
 def _decode(value: Any) -> Any:
-    if not isinstance(value, tuple):
-        if value is None or isinstance(value, (str, int, float)):
-            return value
-        raise ValueError(f"not plain data: {type(value).__name__}")  # marshal can hold code objects
-    tag, *items = value
-    if tag == _RECORD:
-        return _RECORDS[items[0]](*map(_decode, items[1:]))
-    decoded = [_decode(item) for item in items]
-    if tag == _TUPLE:
-        return tuple(decoded)
+    """The value ``_encode`` was given (``ValueError`` for anything else: marshal can hold code objects).
+
+    Called for every value of every snapshot at each start (thousands): the common cases first.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is not tuple or not value:
+        raise ValueError(f"not plain data: {kind.__name__}")
+    tag = value[0]
     if tag == _LIST:
-        return decoded
+        return [_decode(item) for item in value[1:]]
     if tag == _DICT:
-        return dict(zip(decoded[::2], decoded[1::2], strict=True))
+        if len(value) % 2 != 1:
+            raise ValueError("a dict of unpaired items")
+        return {_decode(value[at]): _decode(value[at + 1]) for at in range(1, len(value), 2)}
+    if tag == _TUPLE:
+        return tuple([_decode(item) for item in value[1:]])
+    if tag == _RECORD:
+        return _RECORDS[value[1]](*[_decode(item) for item in value[2:]])
     raise ValueError(f"unknown tag {tag!r}")
