@@ -118,10 +118,8 @@ def compile_safe(pattern: str) -> SafePattern:
 
     if _has_byte_escape(pattern):
         raise ValueError("不支持 \\C（按字节匹配会切开汉字）")
-    options = re2.Options()
-    options.log_errors = False
     try:
-        compiled = re2.compile(pattern, options)
+        compiled = re2.compile(pattern, _quiet())
     except re2.error as error:
         raw = error.args[0] if error.args else ""
         text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
@@ -162,15 +160,35 @@ def _counts(pattern: str) -> bool:
 
 def _parses(pattern: str) -> bool:
     """Whether RE2 parses ``pattern`` (what a set's ``Add`` does, without compiling a program)."""
+    return set_takes(search_set(), pattern)
+
+
+def search_set() -> Any:
+    """An empty RE2 set: ``Add`` patterns, ``Compile``, then ``Match`` a text for the indexes of
+    those that occur in it, in one pass. What RE2 refuses raises ``re2.error``, unlogged."""
+    import re2
+
+    return re2.Set.SearchSet(_quiet())
+
+
+def set_takes(pattern_set: Any, pattern: str) -> bool:
+    """Whether ``pattern_set`` took ``pattern`` (False: RE2 refused it, and the set is unchanged)."""
+    import re2
+
+    try:
+        pattern_set.Add(pattern)
+    except re2.error:
+        return False
+    return True
+
+
+def _quiet() -> Any:
+    """RE2's options with its own error log off: a refused pattern is our error to word, once."""
     import re2
 
     options = re2.Options()
     options.log_errors = False
-    try:
-        re2.Set.SearchSet(options).Add(pattern)
-    except re2.error:
-        return False
-    return True
+    return options
 
 
 class LazyPattern:
@@ -255,9 +273,7 @@ class PhraseSet:
         import re2
 
         self._phrases = phrases
-        options = re2.Options()
-        options.log_errors = False
-        self._set: Any = re2.Set.SearchSet(options)
+        self._set: Any = search_set()
         try:
             for phrase in phrases:
                 self._set.Add(literal((phrase,)))

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache
 from validator.model import Document, Paragraph
-from validator.safe_regex import SafePattern, compile_safe, literal
+from validator.safe_regex import SafePattern, compile_safe, literal, search_set
 
 from ._text import contains, per_document, reading_bytes, reading_paragraphs, reading_text
 
@@ -70,9 +70,7 @@ def _scanner(providers: int) -> _Scanner:
     """The compiled set of the first ``providers`` functions' patterns and words."""
     import re2
 
-    options = re2.Options()
-    options.log_errors = False
-    scanner = re2.Set.SearchSet(options)
+    scanner = search_set()
     index: dict[str, int] = {}
     needles: dict[str, int] = {}
     for lists_needles, provider in _PROVIDERS[:providers]:

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from validator.datapack import data_cache, load_data
 from validator.model import Checklist, Document, Text
-from validator.safe_regex import SafePattern, compile_safe
+from validator.safe_regex import SafePattern, compile_safe, search_set, set_takes
 
 # What may follow the genre noun at the end of a title: a bracketed note, spaces, a full stop.
 _TITLE_TAIL = r"[\s\x{3000}]*(?:[（(【〔\[][^）)】〕\]]{0,40}[）)】〕\]])?[\s\x{3000}。.]*$"
@@ -258,29 +258,14 @@ def _bare_set(patterns: tuple[str, ...]) -> tuple[Any, frozenset[int]]:
     superset of the title patterns that match; ``\\C`` is refused here too (``compile_safe``
     refuses it, RE2 would not).
     """
-    import re2
-
-    options = re2.Options()
-    options.log_errors = False
-    pattern_set = re2.Set.SearchSet(options)
+    pattern_set = search_set()
     refused: set[int] = set()
     for index, pattern in enumerate(patterns):
-        if "\\C" in pattern or not _added(pattern_set, f"(?:{pattern})"):
+        if "\\C" in pattern or not set_takes(pattern_set, f"(?:{pattern})"):
             pattern_set.Add("[^\\x{0}-\\x{10FFFF}]")  # matches nothing, keeps the indexes aligned
             refused.add(index)
     pattern_set.Compile()
     return pattern_set, frozenset(refused)
-
-
-def _added(pattern_set: Any, pattern: str) -> bool:
-    """Whether the RE2 set took ``pattern`` (False: RE2 refused it)."""
-    import re2
-
-    try:
-        pattern_set.Add(pattern)
-    except re2.error:
-        return False
-    return True
 
 
 @functools.lru_cache(maxsize=64)
@@ -293,9 +278,7 @@ def _pattern_set(patterns: tuple[str, ...]) -> Any:
     """
     import re2
 
-    options = re2.Options()
-    options.log_errors = False
-    pattern_set = re2.Set.SearchSet(options)
+    pattern_set = search_set()
     for pattern in patterns:
         if "\\C" in pattern:  # RE2 takes \C, compile_safe refuses it
             compile_safe(pattern)

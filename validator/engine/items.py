@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
-from validator.checks._text import paragraphs_by_index
+from validator.checks._text import paragraphs_by_index, per_document
 from validator.model import ChecklistItem, Cues, Document, Paragraph, Result, Span
 from validator.safe_regex import EncodedText, PhraseSet, compile_safe
 
@@ -192,16 +192,10 @@ class _Searched:
         return _evidence(hits, by_heading=by_heading)
 
 
-_last_tables: list[_Tables] = []
-
-
+@per_document
 def _tables(document: Document) -> _Tables:
     """The tables of ``document``, kept for the report being checked (every item of it asks)."""
-    entry = _last_tables[0] if _last_tables else None  # one read: another thread may replace it
-    if entry is None or entry.document is not document:
-        entry = _Tables(document)
-        _last_tables[:] = [entry]
-    return entry
+    return _Tables(document)
 
 
 _last_phrases: list[tuple[Sequence[ChecklistItem], dict[str, tuple[str, ...]]]] = []
@@ -224,7 +218,7 @@ def _phrases_by_table(items: Sequence[ChecklistItem]) -> dict[str, tuple[str, ..
         cues = item.cues
         if cues.scope in ("heading", "paragraph"):
             tables.setdefault("", {}).update(dict.fromkeys(cues.headings))
-        if cues.scope not in ("heading", "paragraph"):
+        else:
             tables.setdefault(cues.scope, {}).update(dict.fromkeys(cues.paragraphs))
     phrases = {table: tuple(found) for table, found in tables.items()}
     _last_phrases[:] = [(items, phrases)]

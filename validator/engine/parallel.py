@@ -150,7 +150,7 @@ def _in_pool(
     This process is one of the ``workers``: it takes chunks from the same queue, and
     what it checks is neither encoded nor sent. It checks the first file before the
     workers are forked, so that they inherit a validator whose patterns are compiled
-    (each would otherwise pay that one-time cost, ~60 ms, again).
+    (each would otherwise pay that one-time cost, about 20 ms, again).
     """
     # Imported here: most runs (one file from an editor or a hook) never start a pool.
     import multiprocessing
